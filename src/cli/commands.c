@@ -1,0 +1,18 @@
+/* commands.c: the table of commands, in the order --help lists them. */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "cli.h"
+#include "commands.h"
+
+const struct command *const commands[] = {
+	&cmd_init,
+	&cmd_trajectory_add,
+	&cmd_trajectory_list,
+	&cmd_trajectory_show,
+	&cmd_catalogue,
+	&cmd_check,
+	&cmd_backup,
+	NULL
+};

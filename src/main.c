@@ -1,0 +1,14 @@
+/* main.c: meerstem's entry point: set up the locale and messages, then
+ * hand over to the command line, which opens the interface when no
+ * command is given. */
+#include "config.h"
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+
+int
+main(int argc, char **argv)
+{
+	i18n_init();
+	return cli_main(argc, argv);
+}

@@ -1,0 +1,90 @@
+# tests/lib.sh: TAP helpers for the shell tests of the command line and
+# the interface. Source it first; end the test with `finish`.
+#
+#   t_run STATUS DESC -- CMD...   run CMD, stdout to $OUT, stderr to $ERR,
+#                                 pass when it exits with STATUS
+#   t_has FILE TEXT DESC          FILE contains TEXT (fixed string)
+#   t_lacks FILE TEXT DESC        FILE does not contain TEXT
+#   t_eq GOT WANT DESC            two strings are equal
+#   t_same FILE1 FILE2 DESC       two files are byte-identical
+#   t_ok DESC -- CMD...           CMD succeeds (a predicate)
+set -u
+: "${MEERSTEM:?run the tests through make check}"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/meerstem-test.XXXXXX")
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
+export LC_ALL=C.UTF-8 LANGUAGE=
+unset MEERSTEM_DB MEERSTEM_TODAY NO_COLOR
+mkdir -p "$HOME"
+OUT="$T/stdout"
+ERR="$T/stderr"
+DATA="$TESTS_SRCDIR/data"
+_n=0
+_failed=0
+
+ms() { "$MEERSTEM" "$@"; }
+
+_diag() {
+	[ -s "$1" ] && sed -n '1,15s/^/#   /p' "$1"
+	return 0
+}
+
+ok() { _n=$((_n + 1)); echo "ok $_n - $1"; }
+not_ok() {
+	_n=$((_n + 1)); _failed=$((_failed + 1))
+	echo "not ok $_n - $1"
+	[ $# -gt 1 ] && echo "#   $2"
+	return 0
+}
+
+t_run() {
+	local want=$1 desc=$2 got
+	shift 3
+	"$@" >"$OUT" 2>"$ERR" </dev/null
+	got=$?
+	if [ "$got" = "$want" ]; then
+		ok "$desc"
+	else
+		not_ok "$desc" "exit status $got, expected $want: $*"
+		echo "#   stderr:"; _diag "$ERR"
+		echo "#   stdout:"; _diag "$OUT"
+	fi
+}
+
+t_has() {
+	if grep -qF -- "$2" "$1"; then ok "$3"; else
+		not_ok "$3" "'$2' not found in $(basename "$1"):"; _diag "$1"
+	fi
+}
+
+t_lacks() {
+	if grep -qF -- "$2" "$1"; then
+		not_ok "$3" "'$2' found in $(basename "$1"):"; _diag "$1"
+	else ok "$3"; fi
+}
+
+t_eq() {
+	if [ "$1" = "$2" ]; then ok "$3"; else
+		not_ok "$3" "got '$1', expected '$2'"
+	fi
+}
+
+t_same() {
+	if cmp -s "$1" "$2"; then ok "$3"; else
+		not_ok "$3" "$1 and $2 differ"
+	fi
+}
+
+t_ok() {
+	local desc=$1
+	shift 2
+	if "$@"; then ok "$desc"; else not_ok "$desc" "failed: $*"; fi
+}
+
+skip_all() { echo "$1"; exit 77; }
+
+finish() {
+	echo "1..$_n"
+	[ "$_failed" = 0 ]
+}
