@@ -19,7 +19,6 @@ unset MEERSTEM_DB MEERSTEM_TODAY NO_COLOR
 mkdir -p "$HOME"
 OUT="$T/stdout"
 ERR="$T/stderr"
-DATA="$TESTS_SRCDIR/data"
 _n=0
 _failed=0
 

@@ -54,6 +54,6 @@ mkdir -p "$XDG_CONFIG_HOME/meerstem"
 printf '[gaps]\nfeedback_days = -1\n' >"$XDG_CONFIG_HOME/meerstem/config.ini"
 t_run 2 "the XDG configuration is read" -- ms -d "$db" trajectory list
 t_has "$ERR" "$XDG_CONFIG_HOME/meerstem/config.ini:2: feedback_days" "the XDG file is named in its error"
-t_run 0 "-c overrides the XDG configuration" -- ms -d "$db" -c "$DATA/../../share/meerstem/config.ini" trajectory list
+t_run 0 "-c overrides the XDG configuration" -- ms -d "$db" -c "$MEERSTEM_DATADIR/config.ini" trajectory list
 t_eq "$(cat "$ERR")" "" "the shipped example configuration is clean"
 finish
