@@ -92,6 +92,24 @@ cli_format(struct cli *cli, const char *name, const char *allowed,
 }
 
 int
+cli_delimiter(struct cli *cli, const char *arg, char *delim)
+{
+	static const char *const names[] = { "comma", "semicolon", "tab" };
+	static const char chars[] = ",;\t";
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(arg, names[i]) == 0 ||
+		    (arg[0] == chars[i] && arg[1] == '\0') ||
+		    (i == 2 && strcmp(arg, "\\t") == 0)) {
+			*delim = chars[i];
+			return ST_OK;
+		}
+	return cli_usage(cli, _("bad delimiter '%s': expected ',', ';' or "
+	    "tab"), arg);
+}
+
+int
 cli_bad_option(struct cli *cli, int c, char **argv)
 {
 	if (c == ':')

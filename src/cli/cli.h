@@ -46,4 +46,7 @@ int cli_bad_option(struct cli *cli, int c, char **argv);
 int cli_format(struct cli *cli, const char *name, const char *allowed,
     enum out_format *f);
 
+/* Parse --delimiter: ',' ';' a tab, or comma, semicolon, tab. */
+int cli_delimiter(struct cli *cli, const char *arg, char *delim);
+
 #endif

@@ -14,6 +14,10 @@ i18n_init(void)
 	const char *dir = getenv("MEERSTEM_LOCALEDIR");
 
 	setlocale(LC_ALL, "");
+	/* Numbers in files (CSV, JSON, INI) are written and read with a
+	 * decimal point whatever the locale: a Dutch locale's comma would
+	 * make strtod stop at "0.8" and printf write "0,8" into JSON. */
+	setlocale(LC_NUMERIC, "C");
 	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);

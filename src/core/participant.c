@@ -66,8 +66,9 @@ static const char sql_bm_delete[] =
 static const char sql_bm_check[] =
     "SELECT c.dimension_id, d.name, sum(b.share) FROM benchmark b"
     " JOIN category c ON c.id = b.category_id"
-    " JOIN dimension d ON d.id = c.dimension_id WHERE b.trajectory_id = ?"
-    " GROUP BY c.dimension_id HAVING abs(sum(b.share) - 1) > ?"
+    " JOIN dimension d ON d.id = c.dimension_id WHERE b.trajectory_id = ?1"
+    " AND (?2 = 0 OR c.dimension_id = ?2)"
+    " GROUP BY c.dimension_id HAVING abs(sum(b.share) - 1) > ?3"
     " ORDER BY c.dimension_id LIMIT 1";
 static const char sql_bm_each[] =
     "SELECT d.id, c.id, d.name, c.name, b.share FROM benchmark b"
@@ -1019,7 +1020,7 @@ participant_benchmark_remove(struct db *db, sqlite3_int64 trajectory_id,
 
 int
 participant_benchmark_check(struct db *db, sqlite3_int64 trajectory_id,
-    sqlite3_int64 *bad_dimension)
+    sqlite3_int64 dimension_id, sqlite3_int64 *bad_dimension)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_bm_check);
 	char name[PARTICIPANT_MAX_NAME + 1];
@@ -1031,7 +1032,7 @@ participant_benchmark_check(struct db *db, sqlite3_int64 trajectory_id,
 		return err_status();
 	/* A hair over the tolerance, so that sums that are 0.01 off in
 	 * decimal but not quite in binary pass. */
-	if ((rc = db_bind(db, st, "Id", trajectory_id,
+	if ((rc = db_bind(db, st, "IId", trajectory_id, dimension_id,
 	    SHARE_TOLERANCE + 1e-9)) != ST_OK)
 		return rc;
 	rc = sqlite3_step(st);

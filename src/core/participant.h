@@ -90,12 +90,12 @@ int participant_benchmark_remove(struct db *db, sqlite3_int64 trajectory_id,
 int participant_benchmark_merge(struct db *db, sqlite3_int64 trajectory_id,
     const char *dimension, const char *category, double share,
     enum merge_outcome *out);
-/* The first dimension of a trajectory's benchmark whose shares do not
- * add up to 1 within 0.01: ST_OK when there is none, else ST_INPUT
- * "dimension 'x': the shares add up to 0.95, not 1" with its id in
- * *BAD_DIMENSION. */
+/* Whether the shares of DIMENSION_ID (0: of every dimension) in a
+ * trajectory's benchmark add up to 1 within 0.01: ST_OK, or ST_INPUT
+ * "dimension 'x': the shares add up to 0.95; ..." for the first that
+ * does not, with its id in *BAD_DIMENSION. */
 int participant_benchmark_check(struct db *db, sqlite3_int64 trajectory_id,
-    sqlite3_int64 *bad_dimension);
+    sqlite3_int64 dimension_id, sqlite3_int64 *bad_dimension);
 /* Every share of a trajectory, by dimension then category in order of
  * creation. */
 typedef int (*benchmark_fn)(const struct profile_value *v, double share,

@@ -513,7 +513,7 @@ test_benchmarks(void **state)
 	    1.5), ST_INPUT);
 	assert_string_equal(err_msg(), "bad share 1.5: expected a number from 0 "
 	    "to 1");
-	assert_int_equal(participant_benchmark_check(f->db, 1, &bad), ST_INPUT);
+	assert_int_equal(participant_benchmark_check(f->db, 1, 0, &bad), ST_INPUT);
 	assert_string_equal(err_msg(), "dimension 'gender': the shares add up to "
 	    "0.5; they must add up to 1 (within 0.01)");
 	assert_int_equal(bad, fixture_int(f, "SELECT id FROM dimension WHERE"
@@ -521,7 +521,7 @@ test_benchmarks(void **state)
 	assert_int_equal(participant_benchmark_merge(f->db, 1, "gender", "vrouw",
 	    0.49, &out), ST_OK);
 	assert_int_equal(out, MERGE_ADDED);
-	assert_int_equal(participant_benchmark_check(f->db, 1, &bad), ST_OK);
+	assert_int_equal(participant_benchmark_check(f->db, 1, 0, &bad), ST_OK);
 	assert_int_equal(participant_benchmark_merge(f->db, 1, "gender", "vrouw",
 	    0.49, &out), ST_OK);
 	assert_int_equal(out, MERGE_UNCHANGED);
