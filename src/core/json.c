@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -122,13 +123,26 @@ json_int(struct json *j, long long v)
 }
 
 void
+json_format_real(char *buf, double v)
+{
+	/* 15 digits where they read back as V (0.16, not 0.16000000000000001). */
+	snprintf(buf, 32, "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, 32, "%.17g", v);
+}
+
+void
 json_real(struct json *j, double v)
 {
+	char buf[32];
+
 	before(j);
-	if (isfinite(v))
-		fprintf(j->fp, "%.6g", v);
-	else
+	if (!isfinite(v)) {
 		fputs("null", j->fp);
+		return;
+	}
+	json_format_real(buf, v);
+	fputs(buf, j->fp);
 }
 
 void

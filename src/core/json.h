@@ -26,6 +26,9 @@ void json_null(struct json *j);
 /* Shorthands for "key": value members. */
 void json_member_string(struct json *j, const char *key, const char *s);
 void json_member_int(struct json *j, const char *key, long long v);
+/* V as the shortest of %.15g and %.17g that reads back as V, into BUF
+ * of at least 32 bytes; for numbers in CSV as well as JSON. */
+void json_format_real(char *buf, double v);
 /* ST_OK, or ST_FAIL if the stream failed. Ends with a newline. */
 int json_finish(struct json *j);
 

@@ -18,6 +18,7 @@
 struct out {
 	FILE *fp;
 	enum out_format f;
+	char delim;
 	const struct out_col *cols;
 	int ncols;
 	struct json json;
@@ -49,6 +50,13 @@ out_format_parse(const char *name, const char *allowed, enum out_format *f)
 struct out *
 out_begin(FILE *fp, enum out_format f, const struct out_col *cols, int ncols)
 {
+	return out_begin_delim(fp, f, ',', cols, ncols);
+}
+
+struct out *
+out_begin_delim(FILE *fp, enum out_format f, char delim,
+    const struct out_col *cols, int ncols)
+{
 	struct out *o = calloc(1, sizeof *o);
 	const char *head[64];
 	int i;
@@ -60,13 +68,14 @@ out_begin(FILE *fp, enum out_format f, const struct out_col *cols, int ncols)
 	}
 	o->fp = fp;
 	o->f = f;
+	o->delim = delim;
 	o->cols = cols;
 	o->ncols = ncols;
 	switch (f) {
 	case OUT_CSV:
 		for (i = 0; i < ncols; i++)
 			head[i] = cols[i].key;
-		csvw_row(fp, ',', head, ncols);
+		csvw_row(fp, delim, head, ncols);
 		break;
 	case OUT_JSON:
 		json_init(&o->json, fp, 1);
@@ -221,7 +230,7 @@ out_row(struct out *o, const char *const *cells)
 {
 	switch (o->f) {
 	case OUT_CSV:
-		return csvw_row(o->fp, ',', cells, o->ncols);
+		return csvw_row(o->fp, o->delim, cells, o->ncols);
 	case OUT_JSON:
 		return json_row(o, cells);
 	default:

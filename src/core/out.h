@@ -20,6 +20,9 @@ int out_format_parse(const char *name, const char *allowed, enum out_format *f);
 
 struct out *out_begin(FILE *fp, enum out_format f, const struct out_col *cols,
     int ncols);
+/* The same, with DELIM separating CSV cells instead of a comma. */
+struct out *out_begin_delim(FILE *fp, enum out_format f, char delim,
+    const struct out_col *cols, int ncols);
 /* Cells may be NULL (empty text, empty CSV cell, JSON null). */
 int out_row(struct out *o, const char *const *cells);
 /* Write what is buffered, free O, report a failed stream. */

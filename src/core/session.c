@@ -83,6 +83,15 @@ static const char sql_att_each_one[] =
     " JOIN stakeholder k ON k.id = a.stakeholder_id"
     " WHERE s.trajectory_id = ?1 AND s.id = ?2 ORDER BY a.stakeholder_id";
 
+static const char sql_matrix[] =
+    "SELECT f.code, p.code,"
+    " count(s.id) FILTER (WHERE s.status = 'planned'),"
+    " count(s.id) FILTER (WHERE s.status = 'held'),"
+    " count(s.id) FILTER (WHERE s.status = 'cancelled')"
+    " FROM form f CROSS JOIN phase p LEFT JOIN session s"
+    " ON s.trajectory_id = ?1 AND s.form_id = f.id AND s.phase_id = p.id"
+    " GROUP BY f.id, p.id ORDER BY f.position, f.id, p.position, p.id";
+
 static const char *
 or_empty(const char *s)
 {
@@ -795,6 +804,32 @@ session_attendance_each(struct db *db, sqlite3_int64 trajectory_id,
 		a.session_ref = (const char *)sqlite3_column_text(st, 4);
 		a.stakeholder = (const char *)sqlite3_column_text(st, 5);
 		stop = fn(&a, arg);
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? ST_OK : db_fail(db, rc);
+}
+
+int
+session_matrix(struct db *db, sqlite3_int64 trajectory_id, matrix_fn fn,
+    void *arg)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_matrix);
+	struct matrix_cell c;
+	int rc, stop = 0;
+
+	if (st == NULL)
+		return err_status();
+	if ((rc = db_bind(db, st, "I", trajectory_id)) != ST_OK)
+		return rc;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.form = (const char *)sqlite3_column_text(st, 0);
+		c.phase = (const char *)sqlite3_column_text(st, 1);
+		c.planned = sqlite3_column_int(st, 2);
+		c.held = sqlite3_column_int(st, 3);
+		c.cancelled = sqlite3_column_int(st, 4);
+		stop = fn(&c, arg);
 	}
 	sqlite3_reset(st);
 	if (stop)

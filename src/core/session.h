@@ -91,4 +91,15 @@ typedef int (*attendance_fn)(const struct attendance *a, void *arg);
 int session_attendance_each(struct db *db, sqlite3_int64 trajectory_id,
     sqlite3_int64 session_id, attendance_fn fn, void *arg);
 
+/* The forms x phases matrix of a trajectory: FN is called for every
+ * form and phase of the catalogue, in catalogue order (forms, then
+ * phases within a form), with the number of sessions in each status. */
+struct matrix_cell {
+	const char *form, *phase;	/* codes */
+	int planned, held, cancelled;
+};
+typedef int (*matrix_fn)(const struct matrix_cell *c, void *arg);
+int session_matrix(struct db *db, sqlite3_int64 trajectory_id, matrix_fn fn,
+    void *arg);
+
 #endif

@@ -1,0 +1,71 @@
+/* cmd-export.c: export one kind of a trajectory's records as CSV or
+ * JSON, to a file (written beside it and renamed into place) or to
+ * standard output. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "../core/error.h"
+#include "../core/export.h"
+#include "../core/i18n.h"
+#include "../core/outfile.h"
+#include "commands.h"
+
+static int
+run(struct cli *cli, int argc, char **argv)
+{
+	enum { O_FORMAT = 1, O_DELIMITER };
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "delimiter", required_argument, NULL, O_DELIMITER },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum out_format f = OUT_CSV;
+	struct outfile *of;
+	const char *path = "-";
+	char delim = ',';
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+		if (ch == O_FORMAT)
+			rc = cli_format(cli, optarg, "csv,json", &f);
+		else if (ch == O_DELIMITER)
+			rc = cli_delimiter(cli, optarg, &delim);
+		else if (ch == 'o') {
+			path = optarg;
+			rc = ST_OK;
+		} else
+			return cli_bad_option(cli, ch, argv);
+		if (rc != ST_OK)
+			return rc;
+	}
+	if (argc - optind < 2)
+		return cli_usage(cli, "%s", argc == optind ? _("missing kind") :
+		    _("missing trajectory code"));
+	if (argc - optind > 2)
+		return cli_usage(cli, _("unexpected argument '%s'"),
+		    argv[optind + 2]);
+	if (export_check_kind(argv[optind]) != ST_OK)
+		return cli_usage(cli, "%s", err_msg());
+	if ((rc = cli_open(cli, 0)) != ST_OK)
+		return rc;
+	if ((rc = outfile_open(&of, path, export_personal(argv[optind]) ?
+	    0600 : 0666)) != ST_OK)
+		return cli_report(rc);
+	rc = export_write(cli->db, argv[optind], argv[optind + 1],
+	    outfile_fp(of), f, delim);
+	if (rc == ST_OK)
+		rc = outfile_commit(of);
+	else
+		outfile_abort(of);
+	return cli_report(rc);
+}
+
+const struct command cmd_export = {
+	"export", "KIND CODE [-o FILE] [--format csv|json] [--delimiter C]",
+	N_("export a trajectory's records as CSV or JSON; KIND as for import, "
+	    "or matrix (sessions per form and phase)"),
+	run
+};
