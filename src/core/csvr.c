@@ -125,6 +125,30 @@ grow(void *pp, size_t *cap, size_t need, size_t size)
 	return ST_OK;
 }
 
+/* Copy a cell, with its line breaks (CRLF, lone CR) as LF, as text
+ * keeps them whatever file it came from; returns the length. */
+static size_t
+copy_text(char *dst, const char *src, size_t n)
+{
+	const char *cr;
+	size_t o = 0, k;
+
+	while (n > 0 && (cr = memchr(src, '\r', n)) != NULL) {
+		k = (size_t)(cr - src);
+		memcpy(dst + o, src, k);
+		o += k;
+		dst[o++] = '\n';
+		k += cr + 1 < src + n && cr[1] == '\n' ? 2 : 1;
+		src += k;
+		n -= k;
+	}
+	if (n > 0)
+		memcpy(dst + o, src, n);
+	o += n;
+	dst[o] = '\0';
+	return o;
+}
+
 static void
 on_cell(void *data, size_t n, void *arg)
 {
@@ -176,10 +200,7 @@ on_cell(void *data, size_t n, void *arg)
 		return;
 	}
 	r->off[col] = r->cells_len;
-	if (n > 0)
-		memcpy(r->cells + r->cells_len, data, n);
-	r->cells[r->cells_len + n] = '\0';
-	r->cells_len += n + 1;
+	r->cells_len += copy_text(r->cells + r->cells_len, data, n) + 1;
 }
 
 static void

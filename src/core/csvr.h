@@ -45,8 +45,9 @@ int csvr_mapped(const struct csvr_col *cols, int n, int i);
  * -1 with the error set (naming file, line and column). Every row has
  * as many cells as the header; blank lines are skipped. */
 int csvr_next(struct csvr *r);
-/* Cell I of the current row, NUL-terminated and valid UTF-8, with the
- * formula guard of an export removed (csvw_unguard); NULL when I < 0.
+/* Cell I of the current row, NUL-terminated and valid UTF-8, its line
+ * breaks as LF, with the formula guard of an export removed
+ * (csvw_unguard); NULL when I < 0.
  * The text belongs to the reader and may be changed until the next row. */
 char *csvr_cell(struct csvr *r, int i);
 /* The line the current row starts on. */
