@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/db.h"
+#include "../core/demo.h"
 #include "../core/error.h"
 #include "../core/i18n.h"
 #include "../core/paths.h"
@@ -277,6 +278,8 @@ cli_main(int argc, char **argv)
 		rc = cli_usage(&cli, "%s", _("missing command"));
 		goto done;
 	}
+	if (cli.demo && (rc = cli_report(demo_ensure(cli.db_path))) != ST_OK)
+		goto done;
 	/* The command sees its last name word as argv[0], as getopt wants,
 	 * and optind = 0 makes getopt start afresh. */
 	argv += optind + words - 1;
