@@ -34,6 +34,7 @@ struct csvr {
 	size_t pos, len, cap;
 	int eof;
 	long line;			/* line of the text at buf + pos */
+	long row_line;			/* line the current row started on */
 	long quote_line;		/* where an open quoted cell began */
 	/* The row being read: cells end to end, each NUL-terminated. */
 	char *cells;
@@ -154,7 +155,7 @@ on_cell(void *data, size_t n, void *arg)
 {
 	struct csvr *r = arg;
 	size_t bad, cap;
-	int col = r->ncells;
+	int col = r->ncells, multi;
 
 	if (r->failed)
 		return;
@@ -176,7 +177,9 @@ on_cell(void *data, size_t n, void *arg)
 		r->failed = 1;
 		return;
 	}
-	r->cell_line[col] = r->line - (n > 0 ? breaks(data, n) : 0);
+	/* Only a row that spans lines can have line breaks in its cells. */
+	multi = r->line != r->row_line;
+	r->cell_line[col] = r->line - (multi && n > 0 ? breaks(data, n) : 0);
 	r->ncells++;
 	if (n > 0 && memchr(data, '\0', n) != NULL) {
 		r->failed = 1;
@@ -200,7 +203,14 @@ on_cell(void *data, size_t n, void *arg)
 		return;
 	}
 	r->off[col] = r->cells_len;
-	r->cells_len += copy_text(r->cells + r->cells_len, data, n) + 1;
+	if (multi)
+		r->cells_len += copy_text(r->cells + r->cells_len, data, n) + 1;
+	else {
+		if (n > 0)
+			memcpy(r->cells + r->cells_len, data, n);
+		r->cells[r->cells_len + n] = '\0';
+		r->cells_len += n + 1;
+	}
 }
 
 static void
@@ -297,29 +307,22 @@ fill(struct csvr *r)
 static size_t
 segment(const struct csvr *r, int *brk)
 {
-	const char *s = r->buf + r->pos, *nl, *cr;
-	size_t n = r->len - r->pos, end;
+	const char *s = r->buf + r->pos;
+	size_t n = r->len - r->pos, i;
 
-	nl = memchr(s, '\n', n);
-	end = nl != NULL ? (size_t)(nl - s) : n;
-	cr = memchr(s, '\r', end);
-	if (cr != NULL && (size_t)(cr - s) + 1 < n && cr[1] != '\n') {
-		*brk = 1;
-		return (size_t)(cr - s) + 1;
-	}
-	if (nl != NULL) {
-		*brk = 1;
-		return end + 1;
-	}
-	*brk = 0;
-	if (n > 0 && s[n - 1] == '\r') {
-		if (r->eof) {
-			*brk = 1;
-			return n;
-		}
-		return n - 1;
-	}
-	return n;
+	/* Lines are short: a plain loop beats two memchr calls. */
+	for (i = 0; i < n && s[i] != '\n' && s[i] != '\r'; i++)
+		;
+	*brk = i < n;
+	if (i == n)
+		return n;
+	if (s[i] == '\n')
+		return i + 1;
+	if (i + 1 < n)
+		return s[i + 1] == '\n' ? i + 2 : i + 1;
+	/* A CR at the end: wait for what follows, unless nothing does. */
+	*brk = r->eof;
+	return r->eof ? n : i;
 }
 
 static int
@@ -383,6 +386,7 @@ read_row(struct csvr *r)
 
 	r->ncells = 0;
 	r->row_ready = 0;
+	r->row_line = r->line;
 	for (;;) {
 		if (r->pos == r->len || (r->len - r->pos == 1 &&
 		    r->buf[r->pos] == '\r' && !r->eof)) {

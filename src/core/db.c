@@ -173,6 +173,13 @@ db_exec(struct db *db, const char *sql)
 }
 
 int
+db_foreign_keys(struct db *db, int on)
+{
+	return db_exec(db, on ? "PRAGMA foreign_keys = ON" :
+	    "PRAGMA foreign_keys = OFF");
+}
+
+int
 db_step_done(struct db *db, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
@@ -181,6 +188,16 @@ db_step_done(struct db *db, sqlite3_stmt *st)
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return ST_OK;
 	return db_fail(db, rc);
+}
+
+int
+db_insert(struct db *db, sqlite3_stmt *st, sqlite3_int64 *id)
+{
+	int rc = db_step_done(db, st);
+
+	if (rc == ST_OK)
+		*id = sqlite3_last_insert_rowid(db->h);
+	return rc;
 }
 
 static int
@@ -509,6 +526,7 @@ set_pragmas(struct db *db)
 int
 db_open(struct db **out, const char *path, unsigned flags)
 {
+	static int memstatus_off;
 	struct db *db;
 	struct stat sb;
 	int oflags, rc, missing;
@@ -534,7 +552,16 @@ db_open(struct db **out, const char *path, unsigned flags)
 		goto fail;
 	oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE;
-	rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOFOLLOW, NULL);
+	/* meerstem is single threaded: no mutex per call, no statistics
+	 * on every allocation (both show in an import's profile). The
+	 * setting can only be made before SQLite's first use; if it was
+	 * used already, the statistics merely stay on. */
+	if (!memstatus_off) {
+		memstatus_off = 1;
+		(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+	rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOFOLLOW |
+	    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		rc = db_fail(db, rc);
 		goto fail;

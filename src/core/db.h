@@ -47,11 +47,20 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 int db_in_transaction(const struct db *db);
 
+/* Turn foreign-key enforcement off or on for this connection. It only
+ * takes effect outside a transaction (inside one it changes nothing, so
+ * enforcement stays on): for bulk loads whose references are checked
+ * by other means. */
+int db_foreign_keys(struct db *db, int on);
+
 /* Run SQL without results (schema, pragmas). */
 int db_exec(struct db *db, const char *sql);
 
 /* Step a statement that returns no rows, then reset it. */
 int db_step_done(struct db *db, sqlite3_stmt *st);
+/* Step a bound INSERT and give the new row's id. Cheaper than
+ * RETURNING, which builds a temporary table for every row. */
+int db_insert(struct db *db, sqlite3_stmt *st, sqlite3_int64 *id);
 
 /* Record a failed SQLite call as an error with the right status (busy:
  * ST_DB, constraint: ST_INPUT, full disk: ST_FAIL, ...) and return it. */

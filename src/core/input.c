@@ -32,7 +32,7 @@ static const char sql_session_ok[] =
     "SELECT count(*) FROM session WHERE id = ? AND trajectory_id = ?";
 static const char sql_add[] =
     "INSERT INTO input (trajectory_id, session_id, summary, disposition,"
-    " reason, reported_date) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+    " reason, reported_date) VALUES (?, ?, ?, ?, ?, ?)";
 static const char sql_update[] =
     "UPDATE input SET session_id = ?3, summary = ?4, disposition = ?5,"
     " reason = ?6, reported_date = ?7, version = version + 1,"
@@ -180,17 +180,11 @@ insert(struct db *db, struct input *in)
 		return err_status();
 	if ((rc = db_bind(db, st, "IIttto", in->trajectory_id, in->session_id,
 	    in->summary, in->disposition, or_empty(in->reason),
-	    in->reported_date)) != ST_OK)
+	    in->reported_date)) != ST_OK ||
+	    (rc = db_insert(db, st, &in->id)) != ST_OK)
 		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		in->id = sqlite3_column_int64(st, 0);
-		in->version = 1;
-		rc = ST_OK;
-	} else
-		rc = db_fail(db, rc);
-	sqlite3_reset(st);
-	return rc;
+	in->version = 1;
+	return ST_OK;
 }
 
 static int

@@ -24,7 +24,7 @@ static const char sql_each[] =
     SELECT_MEMBER " WHERE trajectory_id = ? ORDER BY id";
 static const char sql_add[] =
     "INSERT INTO member (trajectory_id, name, name_key, delegation)"
-    " VALUES (?, ?, ?, ?) RETURNING id";
+    " VALUES (?, ?, ?, ?)";
 static const char sql_update[] =
     "UPDATE member SET name = ?3, name_key = ?4, delegation = ?5,"
     " version = version + 1 WHERE id = ?1 AND version = ?2";
@@ -156,16 +156,9 @@ insert(struct db *db, struct member *m)
 	if (st == NULL)
 		rc = err_status();
 	else if ((rc = db_bind(db, st, "Ittt", m->trajectory_id, m->name, key,
-	    m->delegation)) == ST_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			m->id = sqlite3_column_int64(st, 0);
-			m->version = 1;
-			rc = ST_OK;
-		} else
-			rc = db_fail(db, rc);
-		sqlite3_reset(st);
-	}
+	    m->delegation)) == ST_OK &&
+	    (rc = db_insert(db, st, &m->id)) == ST_OK)
+		m->version = 1;
 	free(key);
 	return rc;
 }

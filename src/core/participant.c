@@ -22,11 +22,11 @@
 
 static const char sql_dim_get[] = "SELECT id FROM dimension WHERE name = ?";
 static const char sql_dim_add[] =
-    "INSERT INTO dimension (name) VALUES (?) RETURNING id";
+    "INSERT INTO dimension (name) VALUES (?)";
 static const char sql_cat_get[] =
     "SELECT id FROM category WHERE dimension_id = ? AND name = ?";
 static const char sql_cat_add[] =
-    "INSERT INTO category (dimension_id, name) VALUES (?, ?) RETURNING id";
+    "INSERT INTO category (dimension_id, name) VALUES (?, ?)";
 static const char sql_cat_name[] =
     "SELECT c.dimension_id, d.name, c.name FROM category c"
     " JOIN dimension d ON d.id = c.dimension_id WHERE c.id = ?";
@@ -135,12 +135,7 @@ intern(struct db *db, const char *get, const char *add, sqlite3_int64 parent,
 	if ((rc = parent != 0 ? db_bind(db, st, "It", parent, name) :
 	    db_bind(db, st, "t", name)) != ST_OK)
 		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		rc = SQLITE_DONE;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(db, rc);
+	return db_insert(db, st, id);
 }
 
 int

@@ -32,8 +32,7 @@ static const char sql_add[] =
     "INSERT INTO session (trajectory_id, ref, form_id, phase_id, title,"
     " date, location, participants, status, findings, feedback_date)"
     " VALUES (?1, ?2, (SELECT id FROM form WHERE code = ?3),"
-    " (SELECT id FROM phase WHERE code = ?4), ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-    " RETURNING id";
+    " (SELECT id FROM phase WHERE code = ?4), ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 static const char sql_update[] =
     "UPDATE session SET ref = ?2, form_id = (SELECT id FROM form WHERE code = ?3),"
     " phase_id = (SELECT id FROM phase WHERE code = ?4), title = ?5,"
@@ -300,17 +299,11 @@ insert(struct db *db, struct session *s)
 
 	if (st == NULL)
 		return err_status();
-	if ((rc = bind_fields(db, st, s->trajectory_id, s)) != ST_OK)
+	if ((rc = bind_fields(db, st, s->trajectory_id, s)) != ST_OK ||
+	    (rc = db_insert(db, st, &s->id)) != ST_OK)
 		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		s->id = sqlite3_column_int64(st, 0);
-		s->version = 1;
-		rc = ST_OK;
-	} else
-		rc = db_fail(db, rc);
-	sqlite3_reset(st);
-	return rc;
+	s->version = 1;
+	return ST_OK;
 }
 
 static int

@@ -28,7 +28,7 @@ static const char sql_find[] =
     "SELECT " SH_COLS " FROM stakeholder s WHERE s.name_key = ?";
 static const char sql_add[] =
     "INSERT INTO stakeholder (name, name_key, kind, category, voice, contact)"
-    " VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+    " VALUES (?, ?, ?, ?, ?, ?)";
 static const char sql_update[] =
     "UPDATE stakeholder SET name = ?3, name_key = ?4, kind = ?5,"
     " category = ?6, voice = ?7, contact = ?8, version = version + 1,"
@@ -323,17 +323,11 @@ insert(struct db *db, struct stakeholder *s, const char *key)
 	if (st == NULL)
 		return err_status();
 	if ((rc = db_bind(db, st, "tttttt", s->name, key, s->kind,
-	    or_empty(s->category), s->voice, or_empty(s->contact))) != ST_OK)
+	    or_empty(s->category), s->voice, or_empty(s->contact))) != ST_OK ||
+	    (rc = db_insert(db, st, &s->id)) != ST_OK)
 		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		s->id = sqlite3_column_int64(st, 0);
-		s->version = 1;
-		rc = ST_OK;
-	} else
-		rc = db_fail(db, rc);
-	sqlite3_reset(st);
-	return rc;
+	s->version = 1;
+	return ST_OK;
 }
 
 static int
