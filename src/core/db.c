@@ -173,13 +173,6 @@ db_exec(struct db *db, const char *sql)
 }
 
 int
-db_foreign_keys(struct db *db, int on)
-{
-	return db_exec(db, on ? "PRAGMA foreign_keys = ON" :
-	    "PRAGMA foreign_keys = OFF");
-}
-
-int
 db_step_done(struct db *db, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);

@@ -47,12 +47,6 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 int db_in_transaction(const struct db *db);
 
-/* Turn foreign-key enforcement off or on for this connection. It only
- * takes effect outside a transaction (inside one it changes nothing, so
- * enforcement stays on): for bulk loads whose references are checked
- * by other means. */
-int db_foreign_keys(struct db *db, int on);
-
 /* Run SQL without results (schema, pragmas). */
 int db_exec(struct db *db, const char *sql);
 

@@ -466,6 +466,7 @@ participants(struct import *im)
 	struct csvr_col cols[] = { { "session", 1, 0 } };
 	struct dim dims[PARTICIPANT_MAX_DIMENSIONS];
 	uint32_t ids[PARTICIPANT_MAX_DIMENSIONS];
+	struct participant_batch *batch = NULL;
 	struct refs rs = { 0 };
 	struct ref *ref;
 	long removed;
@@ -474,14 +475,16 @@ participants(struct import *im)
 
 	if ((rc = map(im, cols, 1, 1)) != ST_OK)
 		return rc;
-	if ((rc = dimensions(im, dims, &ndims)) != ST_OK)
+	if ((rc = dimensions(im, dims, &ndims)) != ST_OK ||
+	    (rc = participant_batch_new(im->db, &batch)) != ST_OK)
 		goto done;
 	while ((rc = csvr_next(im->r)) > 0) {
 		if ((rc = session_ref(im, &rs, 0, &ref, &new)) != ST_OK)
 			break;
 		/* The first row of a session replaces its profiles. */
 		if (new) {
-			if ((rc = participant_replace_begin(im->db, ref->id,
+			if ((rc = participant_batch_flush(batch)) != ST_OK ||
+			    (rc = participant_replace_begin(im->db, ref->id,
 			    &removed)) != ST_OK)
 				break;
 			im->c->replaced += removed;
@@ -493,16 +496,17 @@ participants(struct import *im)
 			if ((rc = category(im, &dims[i], c, &ids[n++])) != ST_OK)
 				goto done;
 		}
-		if ((rc = participant_insert(im->db, ref->id, ++ref->seq, ids,
-		    n)) != ST_OK) {
-			csvr_fail(im->r, -1);
+		if ((rc = participant_batch_add(batch, ref->id, ++ref->seq, ids,
+		    n)) != ST_OK)
 			break;
-		}
 		im->c->rows++;
 		im->c->added++;
 	}
 	rc = rc < 0 ? err_status() : rc;
+	if (rc == ST_OK)
+		rc = participant_batch_flush(batch);
 done:
+	participant_batch_free(batch);
 	for (i = 0; i < ndims; i++)
 		free(dims[i].slots);
 	refs_free(&rs);
@@ -661,8 +665,6 @@ inputs(struct import *im)
 
 /* ---- the import ------------------------------------------------------- */
 
-enum { PARTICIPANTS = 3 };	/* import_kinds[3] */
-
 static int (*const runs[])(struct import *) = {
 	stakeholders, sessions, attendance, participants, benchmarks, members,
 	inputs
@@ -731,22 +733,12 @@ import_csv(struct db *db, const char *kind, const char *code,
 	if ((rc = trajectory_id(db, code, &im.traj)) != ST_OK ||
 	    (rc = csvr_open(&im.r, path, o)) != ST_OK)
 		return rc;
-	/* Profiles refer only to their session, and every session is looked
-	 * up in this transaction, which holds the write lock: SQLite's own
-	 * check of that reference would cost an eighth of the import. */
-	if (k == PARTICIPANTS && !db_in_transaction(db) &&
-	    (rc = db_foreign_keys(db, 0)) != ST_OK) {
-		csvr_close(im.r);
-		return rc;
-	}
 	if ((rc = db_begin(db)) == ST_OK) {
 		if ((rc = run(&im, k, code)) == ST_OK)
 			rc = db_commit(db);
 		else
 			db_rollback(db);
 	}
-	if (k == PARTICIPANTS && db_foreign_keys(db, 1) != ST_OK && rc == ST_OK)
-		rc = err_status();
 	csvr_close(im.r);
 	if (rc != ST_OK)
 		memset(c, 0, sizeof *c);

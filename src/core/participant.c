@@ -34,6 +34,12 @@ static const char sql_dim_name[] = "SELECT name FROM dimension WHERE id = ?";
 static const char sql_clear[] = "DELETE FROM participant WHERE session_id = ?";
 static const char sql_insert[] =
     "INSERT INTO participant (session_id, seq, profile) VALUES (?, ?, ?)";
+#define ROW1 "(?, ?, ?)"
+#define ROW4 ROW1 ", " ROW1 ", " ROW1 ", " ROW1
+#define ROW16 ROW4 ", " ROW4 ", " ROW4 ", " ROW4
+static const char sql_insert_batch[] =
+    "INSERT INTO participant (session_id, seq, profile) VALUES "
+    ROW16 ", " ROW16;
 static const char sql_next_seq[] =
     "SELECT ifnull(max(seq), 0) + 1 FROM participant WHERE session_id = ?";
 static const char sql_replace[] =
@@ -393,6 +399,88 @@ participant_insert(struct db *db, sqlite3_int64 session_id, long seq,
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ST_OK : db_fail(db, rc);
+}
+
+struct participant_batch {
+	struct db *db;
+	int n;
+	sqlite3_int64 session[PARTICIPANT_BATCH];
+	long seq[PARTICIPANT_BATCH];
+	int bytes[PARTICIPANT_BATCH];
+	unsigned char blob[PARTICIPANT_BATCH][4 * PARTICIPANT_MAX_DIMENSIONS];
+};
+
+int
+participant_batch_new(struct db *db, struct participant_batch **out)
+{
+	if ((*out = calloc(1, sizeof **out)) == NULL)
+		return err_set(ST_FAIL, "%s", _("out of memory"));
+	(*out)->db = db;
+	return ST_OK;
+}
+
+void
+participant_batch_free(struct participant_batch *b)
+{
+	free(b);
+}
+
+/* Write a full batch with one statement. */
+static int
+batch_write(struct participant_batch *b)
+{
+	sqlite3_stmt *st = db_stmt(b->db, sql_insert_batch);
+	int i, rc = SQLITE_OK;
+
+	if (st == NULL)
+		return err_status();
+	for (i = 0; i < PARTICIPANT_BATCH && rc == SQLITE_OK; i++)
+		if ((rc = sqlite3_bind_int64(st, 3 * i + 1, b->session[i])) ==
+		    SQLITE_OK &&
+		    (rc = sqlite3_bind_int64(st, 3 * i + 2, b->seq[i])) ==
+		    SQLITE_OK)
+			rc = sqlite3_bind_blob(st, 3 * i + 3, b->blob[i],
+			    b->bytes[i], SQLITE_STATIC);
+	if (rc != SQLITE_OK)
+		return db_fail(b->db, rc);
+	b->n = 0;
+	return db_step_done(b->db, st);
+}
+
+int
+participant_batch_add(struct participant_batch *b, sqlite3_int64 session_id,
+    long seq, const uint32_t *categories, int n)
+{
+	int i;
+
+	if (n > PARTICIPANT_MAX_DIMENSIONS)
+		return err_set(ST_INPUT, _("a profile has at most %d values"),
+		    PARTICIPANT_MAX_DIMENSIONS);
+	b->session[b->n] = session_id;
+	b->seq[b->n] = seq;
+	b->bytes[b->n] = 4 * n;
+	for (i = 0; i < n; i++)
+		put32(b->blob[b->n] + 4 * i, categories[i]);
+	if (++b->n == PARTICIPANT_BATCH)
+		return batch_write(b);
+	return ST_OK;
+}
+
+int
+participant_batch_flush(struct participant_batch *b)
+{
+	uint32_t ids[PARTICIPANT_MAX_DIMENSIONS];
+	int i, k, rc;
+
+	for (i = 0; i < b->n; i++) {
+		for (k = 0; k < b->bytes[i] / 4; k++)
+			ids[k] = get32(b->blob[i] + 4 * k);
+		if ((rc = participant_insert(b->db, b->session[i], b->seq[i],
+		    ids, b->bytes[i] / 4)) != ST_OK)
+			return rc;
+	}
+	b->n = 0;
+	return ST_OK;
 }
 
 int

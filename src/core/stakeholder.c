@@ -266,9 +266,10 @@ stakeholder_find(struct db *db, const char *name, struct stakeholder *s)
 	return rc;
 }
 
-int
-stakeholder_involvement_get(struct db *db, sqlite3_int64 trajectory_id,
-    sqlite3_int64 stakeholder_id, struct involvement *inv)
+/* The involvement of a stakeholder in a trajectory; *FOUND 0 if none. */
+static int
+inv_read(struct db *db, sqlite3_int64 trajectory_id,
+    sqlite3_int64 stakeholder_id, struct involvement *inv, int *found)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_inv_get);
 	struct involvement v;
@@ -279,19 +280,31 @@ stakeholder_involvement_get(struct db *db, sqlite3_int64 trajectory_id,
 	if ((rc = db_bind(db, st, "II", trajectory_id, stakeholder_id)) != ST_OK)
 		return rc;
 	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW) {
 		inv_view(st, 0, &v);
 		*inv = v;
 		rc = ST_OK;
 		if ((inv->reason = strdup(or_empty(v.reason))) == NULL)
 			rc = err_set(ST_FAIL, "%s", _("out of memory"));
-	} else if (rc == SQLITE_DONE)
-		rc = err_set(ST_INPUT, "%s", _("the stakeholder is not involved in "
-		    "this trajectory"));
-	else
-		rc = db_fail(db, rc);
+	} else
+		rc = rc == SQLITE_DONE ? ST_OK : db_fail(db, rc);
 	sqlite3_reset(st);
 	return rc;
+}
+
+int
+stakeholder_involvement_get(struct db *db, sqlite3_int64 trajectory_id,
+    sqlite3_int64 stakeholder_id, struct involvement *inv)
+{
+	int rc, found;
+
+	if ((rc = inv_read(db, trajectory_id, stakeholder_id, inv, &found)))
+		return rc;
+	if (!found)
+		return err_set(ST_INPUT, "%s", _("the stakeholder is not involved "
+		    "in this trajectory"));
+	return ST_OK;
 }
 
 /* ---- writing -------------------------------------------------------- */
@@ -789,15 +802,16 @@ stakeholder_merge(struct db *db, sqlite3_int64 trajectory_id,
     enum merge_outcome *out)
 {
 	struct involvement e, m, def = { 0 };
-	int rc, changed;
+	int rc, changed, found;
 
 	if ((rc = stakeholder_involvement_check(inv)) != ST_OK ||
 	    (rc = merge_register(db, s, mask, &changed)) != ST_OK)
 		return rc;
 	inv->trajectory_id = trajectory_id;
 	inv->stakeholder_id = s->id;
-	if (stakeholder_involvement_get(db, trajectory_id, s->id, &e) != ST_OK) {
-		err_clear();
+	if ((rc = inv_read(db, trajectory_id, s->id, &e, &found)) != ST_OK)
+		return rc;
+	if (!found) {
 		m = def;
 		m.trajectory_id = trajectory_id;
 		m.stakeholder_id = s->id;

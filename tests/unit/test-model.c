@@ -490,6 +490,53 @@ test_participant_cache(void **state)
 }
 
 static int
+count_profiles(const char *ref, long seq, const struct profile_value *v, int n,
+    void *arg)
+{
+	long *k = arg;
+
+	/* Profile SEQ of session S2 has SEQ % 3 + 1 values. */
+	if (strcmp(ref, "S2") == 0 && n != seq % 3 + 1)
+		return -1;
+	(void)v;
+	(*k)++;
+	return 0;
+}
+
+/* The import's batch writer: full batches, a partial one, two sessions. */
+static void
+test_participant_batch(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_int64 s1 = add_session(f, "S1", "diagnosis", "held");
+	sqlite3_int64 s2 = add_session(f, "S2", "options", "held");
+	struct participant_batch *b;
+	uint32_t ids[3];
+	long i, k = 0;
+
+	fixture_sql(f, "INSERT INTO dimension (name) VALUES ('a'), ('b'), ('c');"
+	    "INSERT INTO category (dimension_id, name) VALUES (1, 'x'), (2, 'y'),"
+	    " (3, 'z')");
+	ids[0] = 1;
+	ids[1] = 2;
+	ids[2] = 3;
+	assert_int_equal(participant_batch_new(f->db, &b), ST_OK);
+	for (i = 1; i <= 2 * PARTICIPANT_BATCH + 5; i++)
+		assert_int_equal(participant_batch_add(b, i % 2 ? s1 : s2,
+		    (i + 1) / 2, ids, (int)(((i + 1) / 2) % 3 + 1)), ST_OK);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM participant"),
+	    2 * PARTICIPANT_BATCH);
+	assert_int_equal(participant_batch_flush(b), ST_OK);
+	assert_int_equal(participant_batch_flush(b), ST_OK);
+	participant_batch_free(b);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM participant"),
+	    2 * PARTICIPANT_BATCH + 5);
+	assert_int_equal(participant_each(f->db, 1, 0, count_profiles, &k),
+	    ST_OK);
+	assert_int_equal(k, 2 * PARTICIPANT_BATCH + 5);
+}
+
+static int
 print_share(const struct profile_value *v, double share, void *arg)
 {
 	char *buf = arg;
@@ -744,6 +791,7 @@ main(void)
 		T(test_attendance),
 		T(test_participants),
 		T(test_participant_cache),
+		T(test_participant_batch),
 		T(test_benchmarks),
 		T(test_members),
 		T(test_inputs),
