@@ -26,8 +26,9 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/meerstem-bench.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 
 # ---- data --------------------------------------------------------------
-# Ten sessions; four dimensions as in the demo; a fixed pseudo-random
-# sequence so that runs are comparable.
+# Ten sessions, one after the other as a survey bureau delivers them;
+# four dimensions as in the demo; a fixed pseudo-random sequence so that
+# runs are comparable.
 profiles() {	# rows, file
 	awk -v n="$1" 'BEGIN {
 		split("15-24 25-44 45-64 65+", age, " ")
@@ -38,7 +39,7 @@ profiles() {	# rows, file
 		x = 12345
 		for (i = 0; i < n; i++) {
 			x = (x * 1103515245 + 12345) % 2147483648
-			printf "P%02d,%s,%s,%s,%s\n", i % 10, age[x % 4 + 1],
+			printf "P%02d,%s,%s,%s,%s\n", int(i * 10 / n), age[x % 4 + 1],
 			    gender[int(x / 4) % 3 + 1], edu[int(x / 12) % 3 + 1],
 			    region[int(x / 36) % 4 + 1]
 		}

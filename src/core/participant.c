@@ -448,25 +448,6 @@ batch_write(struct participant_batch *b)
 }
 
 int
-participant_batch_add(struct participant_batch *b, sqlite3_int64 session_id,
-    long seq, const uint32_t *categories, int n)
-{
-	int i;
-
-	if (n > PARTICIPANT_MAX_DIMENSIONS)
-		return err_set(ST_INPUT, _("a profile has at most %d values"),
-		    PARTICIPANT_MAX_DIMENSIONS);
-	b->session[b->n] = session_id;
-	b->seq[b->n] = seq;
-	b->bytes[b->n] = 4 * n;
-	for (i = 0; i < n; i++)
-		put32(b->blob[b->n] + 4 * i, categories[i]);
-	if (++b->n == PARTICIPANT_BATCH)
-		return batch_write(b);
-	return ST_OK;
-}
-
-int
 participant_batch_flush(struct participant_batch *b)
 {
 	uint32_t ids[PARTICIPANT_MAX_DIMENSIONS];
@@ -480,6 +461,32 @@ participant_batch_flush(struct participant_batch *b)
 			return rc;
 	}
 	b->n = 0;
+	return ST_OK;
+}
+
+int
+participant_batch_add(struct participant_batch *b, sqlite3_int64 session_id,
+    long seq, const uint32_t *categories, int n)
+{
+	int i, rc;
+
+	if (n > PARTICIPANT_MAX_DIMENSIONS)
+		return err_set(ST_INPUT, _("a profile has at most %d values"),
+		    PARTICIPANT_MAX_DIMENSIONS);
+	/* A statement keeps a copy of every page it changes until it ends
+	 * (foreign keys make it able to fail halfway): one session per
+	 * batch keeps that to a page or two, also when sessions alternate
+	 * row by row. */
+	if (b->n > 0 && b->session[b->n - 1] != session_id &&
+	    (rc = participant_batch_flush(b)) != ST_OK)
+		return rc;
+	b->session[b->n] = session_id;
+	b->seq[b->n] = seq;
+	b->bytes[b->n] = 4 * n;
+	for (i = 0; i < n; i++)
+		put32(b->blob[b->n] + 4 * i, categories[i]);
+	if (++b->n == PARTICIPANT_BATCH)
+		return batch_write(b);
 	return ST_OK;
 }
 

@@ -52,9 +52,9 @@ int participant_replace_begin(struct db *db, sqlite3_int64 session_id,
 int participant_insert(struct db *db, sqlite3_int64 session_id, long seq,
     const uint32_t *categories, int n);
 
-/* The same for many profiles: they are written PARTICIPANT_BATCH at a
- * time with one statement, which halves SQLite's work per profile.
- * Flush before anything reads them back; free after. */
+/* The same for many profiles: they are written up to PARTICIPANT_BATCH
+ * at a time (of one session) with one statement, which halves SQLite's
+ * work per profile. Flush before anything reads them back; free after. */
 #define PARTICIPANT_BATCH 32
 struct participant_batch;
 int participant_batch_new(struct db *db, struct participant_batch **out);

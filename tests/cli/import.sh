@@ -133,6 +133,18 @@ t_run 0 "benchmarks with decimal commas" -- ms -d "$db" import benchmarks AMS-20
 t_eq "$(sqlite3 "$db" "select group_concat(share) from benchmark b join category c on c.id = b.category_id join dimension d on d.id = c.dimension_id where d.name = 'age'")" \
 	"0.4,0.6" "0,4 is read as 0.4"
 
+# Profiles of sessions that alternate row by row are numbered per session.
+printf 'session,gender,region\nS06,man,noord\nS08,vrouw,\nS06,,zuid\nS08,anders,west\nS06,vrouw,oost\n' >"$T/alt.csv"
+t_run 0 "profiles of alternating sessions" -- ms -d "$db" import participants AMS-2023 "$T/alt.csv"
+t_has "$OUT" "5 profiles, replacing 220" "both sessions' profiles are replaced"
+t_run 0 "export them" -- ms -d "$db" export participants AMS-2023
+t_eq "$(cat "$OUT")" "session,gender,region
+S06,man,noord
+S06,,zuid
+S06,vrouw,oost
+S08,vrouw,
+S08,anders,west" "they come back by session, in file order within it, empty cells empty"
+
 # Without a screen in a Dutch locale, numbers keep their point.
 if locale -a 2>/dev/null | grep -qi '^nl_NL.utf8$'; then
 	LC_ALL=nl_NL.UTF-8 "$MEERSTEM" -d "$db" export benchmarks AMS-2023 --format json >"$OUT" 2>"$ERR"

@@ -503,7 +503,7 @@ count_profiles(const char *ref, long seq, const struct profile_value *v, int n,
 	return 0;
 }
 
-/* The import's batch writer: full batches, a partial one, two sessions. */
+/* The import's batch writer: full batches, partial ones, two sessions. */
 static void
 test_participant_batch(void **state)
 {
@@ -521,11 +521,15 @@ test_participant_batch(void **state)
 	ids[1] = 2;
 	ids[2] = 3;
 	assert_int_equal(participant_batch_new(f->db, &b), ST_OK);
-	for (i = 1; i <= 2 * PARTICIPANT_BATCH + 5; i++)
-		assert_int_equal(participant_batch_add(b, i % 2 ? s1 : s2,
-		    (i + 1) / 2, ids, (int)(((i + 1) / 2) % 3 + 1)), ST_OK);
+	/* A full batch and 3 of S1, written when S2 starts; then a full
+	 * batch and 2 of S2, of which the 2 wait for the flush. */
+	for (i = 1; i <= PARTICIPANT_BATCH + 3; i++)
+		assert_int_equal(participant_batch_add(b, s1, i, ids, 1), ST_OK);
+	for (i = 1; i <= PARTICIPANT_BATCH + 2; i++)
+		assert_int_equal(participant_batch_add(b, s2, i, ids,
+		    (int)(i % 3 + 1)), ST_OK);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM participant"),
-	    2 * PARTICIPANT_BATCH);
+	    2 * PARTICIPANT_BATCH + 3);
 	assert_int_equal(participant_batch_flush(b), ST_OK);
 	assert_int_equal(participant_batch_flush(b), ST_OK);
 	participant_batch_free(b);
