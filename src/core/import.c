@@ -733,12 +733,21 @@ import_csv(struct db *db, const char *kind, const char *code,
 	if ((rc = trajectory_id(db, code, &im.traj)) != ST_OK ||
 	    (rc = csvr_open(&im.r, path, o)) != ST_OK)
 		return rc;
+	/* A statement that can fail halfway keeps a copy of the pages it
+	 * changes (a statement journal); on disk that was a write per page
+	 * per row. In memory it is at most one statement's pages. */
+	if ((rc = db_exec(db, "PRAGMA temp_store = MEMORY")) != ST_OK) {
+		csvr_close(im.r);
+		return rc;
+	}
 	if ((rc = db_begin(db)) == ST_OK) {
 		if ((rc = run(&im, k, code)) == ST_OK)
 			rc = db_commit(db);
 		else
 			db_rollback(db);
 	}
+	if (db_exec(db, "PRAGMA temp_store = DEFAULT") != ST_OK && rc == ST_OK)
+		rc = err_status();
 	csvr_close(im.r);
 	if (rc != ST_OK)
 		memset(c, 0, sizeof *c);
