@@ -739,16 +739,17 @@ sh_overlay(struct stakeholder *e, const struct stakeholder *s, unsigned mask)
 		e->contact = s->contact;
 }
 
-/* The register half of a merge: S->id is set; *CHANGED if it was. */
+/* The register half of a merge: S->id is set; *CHANGED if it was,
+ * *ADDED if it is new to the register. */
 static int
 merge_register(struct db *db, struct stakeholder *s, unsigned mask,
-    int *changed)
+    int *changed, int *added)
 {
 	struct stakeholder e, m;
 	char *key;
 	int rc, found;
 
-	*changed = 0;
+	*changed = *added = 0;
 	if ((rc = stakeholder_check(s)) != ST_OK)
 		return rc;
 	if ((key = utf8_key(s->name)) == NULL)
@@ -758,6 +759,7 @@ merge_register(struct db *db, struct stakeholder *s, unsigned mask,
 		return rc;
 	}
 	if (!found) {
+		*added = 1;
 		rc = insert(db, s, key);
 		free(key);
 		return rc;
@@ -802,14 +804,15 @@ stakeholder_merge(struct db *db, sqlite3_int64 trajectory_id,
     enum merge_outcome *out)
 {
 	struct involvement e, m, def = { 0 };
-	int rc, changed, found;
+	int rc, changed, added, found = 0;
 
 	if ((rc = stakeholder_involvement_check(inv)) != ST_OK ||
-	    (rc = merge_register(db, s, mask, &changed)) != ST_OK)
+	    (rc = merge_register(db, s, mask, &changed, &added)) != ST_OK)
 		return rc;
 	inv->trajectory_id = trajectory_id;
 	inv->stakeholder_id = s->id;
-	if ((rc = inv_read(db, trajectory_id, s->id, &e, &found)) != ST_OK)
+	/* A stakeholder new to the register is involved nowhere yet. */
+	if (!added && (rc = inv_read(db, trajectory_id, s->id, &e, &found)))
 		return rc;
 	if (!found) {
 		m = def;
