@@ -11,7 +11,6 @@
 #include "error.h"
 #include "export.h"
 #include "i18n.h"
-#include "import.h"
 #include "input.h"
 #include "json.h"
 #include "member.h"

@@ -23,7 +23,6 @@
 #include "stakeholder.h"
 #include "trajectory.h"
 #include "utf8.h"
-#include "vocab.h"
 
 #define SLOTS 1024		/* category cache per dimension: power of two */
 #define CACHED_NAME 64		/* longer category names are not cached */
