@@ -11,6 +11,7 @@ const struct command *const commands[] = {
 	&cmd_trajectory_add,
 	&cmd_trajectory_list,
 	&cmd_trajectory_show,
+	&cmd_gaps,
 	&cmd_catalogue,
 	&cmd_check,
 	&cmd_backup,

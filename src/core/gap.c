@@ -298,7 +298,11 @@ query(struct check *c, const char *sql, const char *types, ...)
 static const char sql_unheard[] =
     "SELECT s.name, s.voice, i.impact, EXISTS (SELECT 1 FROM attendance a"
     "   JOIN session se ON se.id = a.session_id WHERE a.stakeholder_id = s.id"
-    "   AND se.trajectory_id = ?1 AND se.status = 'held')"
+    "   AND se.trajectory_id = ?1 AND se.status = 'held'),"
+    " (SELECT group_concat(ref, ', ') FROM (SELECT se.ref FROM attendance a"
+    "   JOIN session se ON se.id = a.session_id WHERE a.stakeholder_id = s.id"
+    "   AND se.trajectory_id = ?1 AND se.status = 'planned'"
+    "   ORDER BY se.date, se.ref))"
     " FROM involvement i JOIN stakeholder s ON s.id = i.stakeholder_id"
     " WHERE i.trajectory_id = ?1 AND i.impact >= ?2"
     " AND i.first_heard IS NULL AND i.represented_by = 'none'";
@@ -309,16 +313,24 @@ unheard_row(struct check *c, sqlite3_stmt *st)
 	struct gap g = { .code = GAP_UNHEARD };
 	int voice = vocab_index(&vocab_voice, col_text(st, 1));
 	int impact = sqlite3_column_int(st, 2);
+	char *why;
 	int rc;
 
 	g.subject = col_dup(st, 0);
-	g.detail = sqlite3_column_int(st, 3) ?
+	why = sqlite3_column_int(st, 3) ?
 	    fmt(_("Impact %d, %s voice; it attended held sessions only as a "
 	    "listener, and no delegation of the council represents it."),
 	    impact, voice_label(voice)) :
 	    fmt(_("Impact %d, %s voice; heard in no held session, and no "
 	    "delegation of the council represents it."), impact,
 	    voice_label(voice));
+	/* A planned session with it is worth knowing before planning one. */
+	if (why != NULL && sqlite3_column_type(st, 4) != SQLITE_NULL) {
+		g.detail = fmt(_("%s It is expected at the planned session %s."),
+		    why, col_text(st, 4));
+		free(why);
+	} else
+		g.detail = why;
 	if ((rc = suggest_voice(c, voice, &g)) != ST_OK) {
 		gap_free(&g);
 		return rc;
@@ -391,11 +403,16 @@ late_row(struct check *c, sqlite3_stmt *st)
 	int rc;
 
 	g.subject = col_dup(st, 0);
-	g.detail = fmt(_("Impact %d, %s voice; first heard only in the phase "
-	    "%s (from the phase %s on, hearing is late)."), impact,
-	    voice_label(voice), heard >= 0 ?
-	    catalogue_phase_name(&c->cat.phases[heard]) : col_text(st, 3),
-	    catalogue_phase_name(&c->cat.phases[late]));
+	if (heard == late)
+		g.detail = fmt(_("Impact %d, %s voice; first heard only in the "
+		    "phase %s, from which on hearing counts as late."), impact,
+		    voice_label(voice), catalogue_phase_name(&c->cat.phases[late]));
+	else
+		g.detail = fmt(_("Impact %d, %s voice; first heard only in the "
+		    "phase %s, after the phase %s, from which on hearing counts "
+		    "as late."), impact, voice_label(voice), heard >= 0 ?
+		    catalogue_phase_name(&c->cat.phases[heard]) :
+		    col_text(st, 3), catalogue_phase_name(&c->cat.phases[late]));
 	if ((rc = suggest_voice(c, voice, &g)) != ST_OK) {
 		gap_free(&g);
 		return rc;
@@ -760,9 +777,9 @@ underrepresented(struct check *c, struct category *k, long n)
 		return ST_OK;
 	pv = stats_binom_cdf(k->count, n, k->share);
 	if (hidden)
-		facts = fmt(_("Fewer than %d of %ld profiles from representative "
-		    "forms (under %.1f%%) against a benchmark share of %.1f%%: "
-		    "ratio under %.2f (threshold %.2f)."), m, n,
+		facts = fmt(_("< %d of %ld profiles from representative forms "
+		    "(< %.1f%%) against a benchmark share of %.1f%%: ratio < %.2f "
+		    "(threshold %.2f)."), m, n,
 		    100.0 * m / (double)n, 100.0 * k->share,
 		    (double)m / (double)n / k->share, ratio);
 	else

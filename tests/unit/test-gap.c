@@ -197,7 +197,8 @@ test_unheard(void **state)
 	has(g->detail, "Impact 2, vulnerable voice; heard in no held session");
 	assert_non_null(g = find(GAP_UNHEARD, "Listened"));
 	has(g->detail, "only as a listener");
-	assert_non_null(find(GAP_UNHEARD, "Planned only"));
+	assert_non_null(g = find(GAP_UNHEARD, "Planned only"));
+	has(g->detail, "represents it. It is expected at the planned session S2.");
 	assert_null(find(GAP_UNHEARD, "Below threshold"));
 	assert_null(find(GAP_UNHEARD, "Represented"));
 	assert_null(find(GAP_UNHEARD, "Advisory"));
@@ -327,7 +328,9 @@ test_late(void **state)
 	assert_int_equal(count(GAP_LATE), 2);
 	assert_non_null(g = find(GAP_LATE, "Late"));
 	assert_int_equal(g->severity, GAP_LOW);
-	has(g->detail, "first heard only in the phase Options and recommendations");
+	assert_string_equal(g->detail, "Impact 2, established voice; first "
+	    "heard only in the phase Options and recommendations, from which on "
+	    "hearing counts as late.");
 	assert_non_null(g = find(GAP_LATE, "Late and weighty"));
 	assert_int_equal(g->severity, GAP_MEDIUM);
 
@@ -339,6 +342,9 @@ test_late(void **state)
 	strcpy(cfg.late_phase, "diagnosis");
 	check_with(f, &cfg);
 	assert_int_equal(count(GAP_LATE), 4);
+	has(find(GAP_LATE, "Late")->detail, "first heard only in the phase "
+	    "Options and recommendations, after the phase Diagnosis, from which "
+	    "on hearing counts as late.");
 	cfg_free(&cfg);
 }
 
@@ -538,9 +544,9 @@ test_underrepresented_sample_size(void **state)
 	assert_non_null(g = find(GAP_UNDERREPRESENTED, "education=laag"));
 	assert_int_equal(g->severity, GAP_LOW);
 	/* 3 is below the minimum group size of 5: no count, no p. */
-	assert_string_equal(g->detail, "Fewer than 5 of 10 profiles from "
-	    "representative forms (under 50.0%) against a benchmark share of "
-	    "40.0%: ratio under 1.25 (threshold 0.80). One-sided exact binomial "
+	assert_string_equal(g->detail, "< 5 of 10 profiles from representative "
+	    "forms (< 50.0%) against a benchmark share of 40.0%: ratio < 1.25 "
+	    "(threshold 0.80). One-sided exact binomial "
 	    "test: not significant at the 0.05 level for a sample of this size "
 	    "(p is not shown for a group this small).");
 	has(g->advice, "weighted lottery");
@@ -590,7 +596,7 @@ test_underrepresented(void **state)
 	assert_null(find(GAP_UNDERREPRESENTED, "education=laag"));
 	assert_null(find(GAP_UNDERREPRESENTED, "region=noord"));
 	assert_non_null(g = find(GAP_UNDERREPRESENTED, "education=middelbaar"));
-	has(g->detail, "Fewer than 5 of 25 profiles");
+	has(g->detail, "< 5 of 25 profiles");
 	assert_int_equal(g->severity, GAP_MEDIUM);
 	assert_int_equal(count(GAP_UNDERREPRESENTED), 1);
 
