@@ -12,6 +12,7 @@ const struct command *const commands[] = {
 	&cmd_trajectory_list,
 	&cmd_trajectory_show,
 	&cmd_gaps,
+	&cmd_summary,
 	&cmd_catalogue,
 	&cmd_check,
 	&cmd_backup,
