@@ -981,7 +981,8 @@ gap_check(struct db *db, sqlite3_int64 id, const struct cfg *cfg,
 		gap_list_free(out);
 		return rc;
 	}
-	qsort(out->v, out->n, sizeof *out->v, gap_cmp);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, gap_cmp);
 	for (i = 0; i < out->n; i++)
 		out->per_severity[out->v[i].severity]++;
 	return ST_OK;
