@@ -134,14 +134,6 @@ nomem:
 	return err_set(ST_FAIL, "%s", _("out of memory"));
 }
 
-static char *
-col_dup(sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	return strdup(t != NULL ? (const char *)t : "");
-}
-
 static const char *
 col_text(sqlite3_stmt *st, int col)
 {
@@ -318,7 +310,7 @@ unheard_row(struct check *c, sqlite3_stmt *st)
 	char *why;
 	int rc;
 
-	g.subject = col_dup(st, 0);
+	g.subject = db_column_dup(st, 0);
 	why = sqlite3_column_int(st, 3) ?
 	    fmt(_("Impact %d, %s voice; it attended held sessions only as a "
 	    "listener, and no delegation of the council represents it."),
@@ -364,7 +356,7 @@ voice_missing_row(struct check *c, sqlite3_stmt *st)
 	long n = (long)sqlite3_column_int64(st, 1);
 	int rc;
 
-	g.subject = col_dup(st, 0);
+	g.subject = db_column_dup(st, 0);
 	g.label = strdup(voice_label(voice));
 	g.detail = fmt(ngettext("%ld stakeholder with a %s voice is "
 	    "registered in this trajectory, and it was not heard in any held "
@@ -404,7 +396,7 @@ late_row(struct check *c, sqlite3_stmt *st)
 	int late = catalogue_phase_index(&c->cat, c->cfg->late_phase);
 	int rc;
 
-	g.subject = col_dup(st, 0);
+	g.subject = db_column_dup(st, 0);
 	if (heard == late)
 		g.detail = fmt(_("Impact %d, %s voice; first heard only in the "
 		    "phase %s, from which on hearing counts as late."), impact,
@@ -502,7 +494,7 @@ rule_unsuited(struct check *c)
 			u.voice = vocab_index(&vocab_voice, col_text(st, 2));
 			u.impact = sqlite3_column_int(st, 3);
 			u.all_bad = 1;
-			u.name = col_dup(st, 1);
+			u.name = db_column_dup(st, 1);
 			where = fmt(_("%s in %s"), form, col_text(st, 4));
 		} else
 			where = fmt(_("%s, %s in %s"), u.where, form,
@@ -545,7 +537,7 @@ no_feedback_row(struct check *c, sqlite3_stmt *st)
 	if (date_parse(date, &days) != ST_OK)
 		return ST_INPUT;
 	days = c->today - days;
-	g.subject = col_dup(st, 0);
+	g.subject = db_column_dup(st, 0);
 	if (known)
 		g.detail = fmt(ngettext("Held on %s (%s, %ld participant), %ld "
 		    "days ago; no feedback to the participants is recorded, "
@@ -588,7 +580,7 @@ unanswered_row(struct check *c, sqlite3_stmt *st)
 	const char *disposition = col_text(st, 1), *ref = col_text(st, 2);
 	int open = strcmp(disposition, "open") == 0;
 
-	g.subject = col_dup(st, 0);
+	g.subject = db_column_dup(st, 0);
 	if (open) {
 		g.detail = fmt(_("Input from session %s that has no disposition "
 		    "yet."), ref);

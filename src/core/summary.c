@@ -307,6 +307,8 @@ text_matrix(FILE *fp, const struct summary *s)
 			len += (size_t)snprintf(line + len, sizeof line - len,
 			    "%7s", buf);
 		}
+		if (len >= sizeof line)
+			len = sizeof line - 1;
 		while (len > 0 && line[len - 1] == ' ')
 			line[--len] = '\0';
 		fprintf(fp, "%s\n", line);
