@@ -57,6 +57,18 @@ t_lacks "$OUT" "age_band=18-34" "ratio 0.50 is not below 0.5 times the benchmark
 t_has "$OUT" "education=laag" "education=laag is still below it"
 t_lacks "$OUT" "DELEGATION_IMBALANCE" "4 over 2 is not beyond a limit of 2"
 
+# The thresholds are numbers with a point in any locale: a Dutch
+# locale finds the same gaps (the defaults and a configured ratio).
+if locale -a 2>/dev/null | grep -qi '^nl_NL.utf8$'; then
+	LC_ALL=nl_NL.UTF-8 t_run 1 "gaps under a Dutch locale" -- ms -d "$db" gaps GAP-1 --format csv
+	t_eq "$(cut -d, -f1-3 "$OUT")" "$(cut -d, -f1-3 "$T/gaps.csv")" "the same gaps as under an English locale"
+	printf '[gaps]\nunderrepresentation_ratio = 0.5\n' >"$cfg"
+	LC_ALL=nl_NL.UTF-8 t_run 1 "a ratio in the configuration under a Dutch locale" -- ms -d "$db" -c "$cfg" gaps GAP-1 --format csv
+	t_lacks "$OUT" "age_band=18-34" "the ratio 0.5 is read as a half"
+else
+	ok "# SKIP the nl_NL.UTF-8 locale is not installed"
+fi
+
 # Refusals: a clear message, status 2, the database unchanged.
 printf '[gaps]\n\nlate_phase = drafting\n' >"$cfg"
 t_run 2 "a late_phase that is no phase is refused" -- ms -d "$db" -c "$cfg" gaps GAP-1
