@@ -8,6 +8,8 @@
 #   t_eq GOT WANT DESC            two strings are equal
 #   t_same FILE1 FILE2 DESC       two files are byte-identical
 #   t_ok DESC -- CMD...           CMD succeeds (a predicate)
+#   t_golden FILE NAME DESC       FILE equals tests/data/golden/NAME;
+#                                 MEERSTEM_REGENERATE=1 rewrites NAME
 set -u
 : "${MEERSTEM:?run the tests through make check}"
 
@@ -79,6 +81,18 @@ t_ok() {
 	local desc=$1
 	shift 2
 	if "$@"; then ok "$desc"; else not_ok "$desc" "failed: $*"; fi
+}
+
+t_golden() {
+	local want="$TESTS_SRCDIR/data/golden/$2"
+	if [ "${MEERSTEM_REGENERATE:-}" = 1 ]; then
+		cp "$1" "$want" && ok "$3 (regenerated $2)"
+	elif cmp -s "$1" "$want"; then
+		ok "$3"
+	else
+		not_ok "$3" "differs from golden/$2 (MEERSTEM_REGENERATE=1 rewrites it):"
+		diff -u "$want" "$1" | sed -n '1,25s/^/#   /p'
+	fi
 }
 
 skip_all() { echo "$1"; exit 77; }

@@ -5,9 +5,11 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "../core/error.h"
 #include "../core/export.h"
+#include "../core/gap.h"
 #include "../core/i18n.h"
 #include "../core/outfile.h"
 #include "commands.h"
@@ -26,7 +28,8 @@ run(struct cli *cli, int argc, char **argv)
 	struct outfile *of;
 	const char *path = "-";
 	char delim = ',';
-	int ch, rc;
+	size_t found;
+	int ch, rc, gaps;
 
 	while ((ch = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
 		if (ch == O_FORMAT)
@@ -47,15 +50,23 @@ run(struct cli *cli, int argc, char **argv)
 	if (argc - optind > 2)
 		return cli_usage(cli, _("unexpected argument '%s'"),
 		    argv[optind + 2]);
-	if (export_check_kind(argv[optind]) != ST_OK)
+	/* The gap check's findings export like a kind, through its writer. */
+	gaps = strcmp(argv[optind], "gaps") == 0;
+	if (!gaps && export_check_kind(argv[optind]) != ST_OK)
 		return cli_usage(cli, "%s", err_msg());
+	if (gaps && delim != ',')
+		return cli_usage(cli, "%s", _("export gaps writes commas only"));
 	if ((rc = cli_open(cli, 0)) != ST_OK)
 		return rc;
 	if ((rc = outfile_open(&of, path, export_personal(argv[optind]) ?
 	    0600 : 0666)) != ST_OK)
 		return cli_report(rc);
-	rc = export_write(cli->db, argv[optind], argv[optind + 1],
-	    outfile_fp(of), f, delim);
+	if (gaps)
+		rc = gap_write(cli->db, argv[optind + 1], &cli->cfg, f,
+		    outfile_fp(of), &found);
+	else
+		rc = export_write(cli->db, argv[optind], argv[optind + 1],
+		    outfile_fp(of), f, delim);
 	if (rc == ST_OK)
 		rc = outfile_commit(of);
 	else
@@ -66,6 +77,6 @@ run(struct cli *cli, int argc, char **argv)
 const struct command cmd_export = {
 	"export", "KIND CODE [-o FILE] [--format csv|json] [--delimiter C]",
 	N_("export a trajectory's records as CSV or JSON; KIND as for import, "
-	    "or matrix (sessions per form and phase)"),
+	    "or matrix (sessions per form and phase) or gaps (the gap check)"),
 	run
 };

@@ -13,6 +13,8 @@ const struct command *const commands[] = {
 	&cmd_trajectory_show,
 	&cmd_import,
 	&cmd_export,
+	&cmd_gaps,
+	&cmd_summary,
 	&cmd_catalogue,
 	&cmd_check,
 	&cmd_backup,

@@ -10,6 +10,8 @@ extern const struct command cmd_trajectory_list;
 extern const struct command cmd_trajectory_show;
 extern const struct command cmd_import;
 extern const struct command cmd_export;
+extern const struct command cmd_gaps;
+extern const struct command cmd_summary;
 extern const struct command cmd_catalogue;
 extern const struct command cmd_check;
 extern const struct command cmd_backup;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -61,6 +62,23 @@ cfg_keys(size_t *n)
 	return docs;
 }
 
+/* Numbers in the file are written with a point whatever the locale:
+ * under nl_NL strtod would stop at "0.8" after the 0. */
+static double
+strtod_c(const char *s, char **end)
+{
+	locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0), old;
+	double d;
+
+	if (c == (locale_t)0)
+		return strtod(s, end);
+	old = uselocale(c);
+	d = strtod(s, end);
+	uselocale(old);
+	freelocale(c);
+	return d;
+}
+
 static int
 set_value(struct cfg *cfg, const struct key_def *k, const char *value)
 {
@@ -81,7 +99,7 @@ set_value(struct cfg *cfg, const struct key_def *k, const char *value)
 		return ST_OK;
 	case T_REAL:
 		errno = 0;
-		d = strtod(value, &end);
+		d = strtod_c(value, &end);
 		if (errno != 0 || end == value || *end != '\0' || !isfinite(d) ||
 		    d < k->min || d > k->max)
 			return err_set(ST_INPUT, _("%s: bad value '%s': expected "

@@ -1,0 +1,12 @@
+/* wrap.h: word-wrapping text for the terminal, by display width. */
+#ifndef MEERSTEM_WRAP_H
+#define MEERSTEM_WRAP_H
+
+#include <stdio.h>
+
+/* Write FIRST spaces, then TEXT wrapped at WIDTH columns with every
+ * further line indented by INDENT spaces, and a newline. Words are
+ * split at white space; a word wider than a line gets one of its own. */
+void wrap_write(FILE *fp, const char *text, int first, int indent, int width);
+
+#endif
