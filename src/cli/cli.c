@@ -11,6 +11,7 @@
 #include "../core/error.h"
 #include "../core/i18n.h"
 #include "../core/paths.h"
+#include "../tui/tui.h"
 #include "cli.h"
 
 static void
@@ -256,7 +257,7 @@ cli_main(int argc, char **argv)
 	if ((rc = load_config(&cli)) != ST_OK)
 		goto done;
 	if (cmd == NULL) {
-		rc = cli_usage(&cli, "%s", _("missing command"));
+		rc = cli_report(tui_main(cli.db_path, &cli.cfg, cli.read_only));
 		goto done;
 	}
 	/* The command sees its last name word as argv[0], as getopt wants,

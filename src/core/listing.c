@@ -108,10 +108,10 @@ static const struct listing_column sh_cols[] = {
 	{ "category", N_("category"), LT_TEXT, NULL, 1 },
 	{ "voice", N_("voice"), LT_VOCAB, &vocab_voice, 1 },
 	{ "impact", N_("impact"), LT_INT, NULL, 1 },
-	{ "influence", N_("influence"), LT_INT, NULL, 1 },
+	{ "influence", N_("infl."), LT_INT, NULL, 1 },
 	{ "represented_by", N_("delegation"), LT_VOCAB, &vocab_delegation, 1 },
 	{ "heard", N_("heard"), LT_BOOL, NULL, 1 },
-	{ "first_heard", N_("first heard"), LT_PHASE, NULL, 1 },
+	{ "first_heard", N_("heard in"), LT_PHASE, NULL, 1 },
 };
 
 static const struct sort sh_sorts[] = {

@@ -77,6 +77,14 @@ static const char sql_att_each[] =
     " FROM session s JOIN attendance a ON a.session_id = s.id"
     " JOIN stakeholder k ON k.id = a.stakeholder_id"
     " WHERE s.trajectory_id = ?1 ORDER BY s.id, a.stakeholder_id";
+static const char sql_count[] =
+    "SELECT count(*) FROM session WHERE trajectory_id = ?";
+static const char sql_ref_used[] =
+    "SELECT count(*) FROM session WHERE trajectory_id = ? AND ref = ?";
+static const char sql_matrix[] =
+    "SELECT f.code, p.code, s.status, count(*) FROM session s"
+    " JOIN form f ON f.id = s.form_id JOIN phase p ON p.id = s.phase_id"
+    " WHERE s.trajectory_id = ? GROUP BY f.code, p.code, s.status";
 static const char sql_att_each_one[] =
     "SELECT a.session_id, a.stakeholder_id, a.role, a.people, s.ref, k.name"
     " FROM session s JOIN attendance a ON a.session_id = s.id"
@@ -796,6 +804,49 @@ session_attendance_each(struct db *db, sqlite3_int64 trajectory_id,
 		a.stakeholder = (const char *)sqlite3_column_text(st, 5);
 		stop = fn(&a, arg);
 	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? ST_OK : db_fail(db, rc);
+}
+
+int
+session_next_ref(struct db *db, sqlite3_int64 trajectory_id, char *buf,
+    size_t size)
+{
+	sqlite3_int64 n, used;
+	int rc;
+
+	if ((rc = db_query_int(db, sql_count, &n, "I", trajectory_id)) != ST_OK)
+		return rc;
+	/* Sessions may have been deleted or imported with other refs:
+	 * count on until one is free. */
+	for (n++;; n++) {
+		snprintf(buf, size, "S%02lld", (long long)n);
+		if ((rc = db_query_int(db, sql_ref_used, &used, "It",
+		    trajectory_id, buf)) != ST_OK)
+			return rc;
+		if (used == 0)
+			return ST_OK;
+	}
+}
+
+int
+session_matrix(struct db *db, sqlite3_int64 trajectory_id, matrix_fn fn,
+    void *arg)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_matrix);
+	int rc, stop = 0;
+
+	if (st == NULL)
+		return err_status();
+	if ((rc = db_bind(db, st, "I", trajectory_id)) != ST_OK)
+		return rc;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn((const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2),
+		    (long)sqlite3_column_int64(st, 3), arg);
 	sqlite3_reset(st);
 	if (stop)
 		return stop;
