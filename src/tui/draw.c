@@ -113,15 +113,17 @@ draw_box(int y, int x, int h, int w, const char *title)
 
 	for (i = 0; i < h; i++)
 		draw_fill(y + i, x, w, colour(R_NORMAL));
+	/* The wide-character line drawing set: Unicode in a UTF-8 locale,
+	 * the terminal's own graphics elsewhere. */
 	attrset(b);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvadd_wch(y, x, WACS_ULCORNER);
+	mvadd_wch(y, x + w - 1, WACS_URCORNER);
+	mvadd_wch(y + h - 1, x, WACS_LLCORNER);
+	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
+	mvhline_set(y, x + 1, WACS_HLINE, w - 2);
+	mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
+	mvvline_set(y + 1, x, WACS_VLINE, h - 2);
+	mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
 	attrset(A_NORMAL);
 	if (title != NULL && *title != '\0') {
 		mvaddch(y, x + 1, ' ');
