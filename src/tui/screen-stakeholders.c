@@ -37,7 +37,7 @@ static const enum action hints[] = {
 };
 
 /* name, category, voice, impact, influence, delegation, heard, first */
-static const int col_min[] = { 15, 10, 11, 6, 5, 10, 5, 9 };
+static const int col_min[] = { 18, 9, 11, 6, 5, 9, 5, 8 };
 static const int col_flex[] = { 1, 1, 0, 0, 0, 0, 0, 0 };
 
 static const char *const degree_codes[] = { "0", "1", "2", "3" };
