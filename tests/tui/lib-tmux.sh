@@ -7,13 +7,16 @@
 #   tui_type TEXT           type TEXT literally
 #   wait_for TEXT [SECS]    poll the pane until it shows TEXT (default 5 s);
 #                           fails the test with the screen if it does not
-#   wait_gone TEXT [SECS]   poll until TEXT is no longer shown
+#   t_wait TEXT DESC        a test that TEXT appears (wait_for)
+#   t_line REGEX DESC       a test that a line comes to match REGEX
+#   t_hides TEXT DESC       a test that the screen lacks TEXT now
 #   screen                  the pane's text now
 #   tui_resize COLS ROWS    resize the pane
 #   t_screen NAME DESC      compare the screen with NAME.screen beside the
 #                           test (MEERSTEM_REGENERATE=1 rewrites it)
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
-TMUX_SOCK="meerstem-test-$$"
+_starts=0
+TMUX_SOCK="meerstem-test-$$-0"
 unset TMUX
 tx() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
 trap 'tx kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
@@ -21,7 +24,10 @@ trap 'tx kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EX
 tui_start() {
 	local cmd="$MEERSTEM" a
 	for a in "$@"; do cmd="$cmd '$a'"; done
+	# A fresh server each time: reusing a socket races with its exit.
 	tx kill-server 2>/dev/null
+	_starts=$((_starts + 1))
+	TMUX_SOCK="meerstem-test-$$-$_starts"
 	tx new-session -d -x 80 -y 24 -c "$T" \
 	    "env TERM=xterm-256color LC_ALL=${TUI_LOCALE:-C.UTF-8} LANGUAGE=${LANGUAGE:-} \
 	    MEERSTEM_TODAY=2024-05-01 $cmd; echo EXIT=\$?; sleep 600"
@@ -47,15 +53,25 @@ wait_for() {
 	return 1
 }
 
-wait_gone() {
-	local text=$1 secs=${2:-5} i=0
-	while [ $i -lt $((secs * 50)) ]; do
-		screen | grep -qF -- "$text" || return 0
+t_hides() {	# TEXT DESC: the screen, which must be readable, lacks TEXT
+	if ! screen >"$T/now"; then
+		not_ok "$2" "cannot read the screen"
+	elif grep -qF -- "$1" "$T/now"; then
+		not_ok "$2" "'$1' is shown:"; sed 's/^/#   | /' "$T/now"
+	else
+		ok "$2"
+	fi
+}
+
+t_line() {	# REGEX DESC: a line of the screen matches REGEX
+	local i=0
+	while [ $i -lt 250 ]; do
+		screen | grep -qE -- "$1" && { ok "$2"; return; }
 		sleep 0.02
 		i=$((i + 1))
 	done
-	echo "#   '$text' still shown after $secs s"
-	return 1
+	not_ok "$2" "no line matches /$1/:"
+	screen | sed 's/^/#   | /'
 }
 
 t_wait() {	# TEXT DESC
