@@ -17,9 +17,9 @@
 static const struct keydef table[] = {
 	{ AC_UP, KC_LIST, "up", "k Up C-p", N_("move up"), NULL, 0 },
 	{ AC_DOWN, KC_LIST, "down", "j Down C-n", N_("move down"), NULL, 0 },
-	{ AC_LEFT, KC_LIST, "left", "h Left", N_("move left (matrix), scroll left"),
+	{ AC_LEFT, KC_LIST, "left", "h Left", N_("move left in the matrix"),
 	    NULL, 0 },
-	{ AC_RIGHT, KC_LIST, "right", "l Right", N_("move right (matrix), scroll right"),
+	{ AC_RIGHT, KC_LIST, "right", "l Right", N_("move right in the matrix"),
 	    NULL, 0 },
 	{ AC_PAGE_UP, KC_LIST, "page-up", "PgUp C-b", N_("one page up"), NULL, 0 },
 	{ AC_PAGE_DOWN, KC_LIST, "page-down", "PgDn C-f Space", N_("one page down"),
