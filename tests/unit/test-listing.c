@@ -1,7 +1,8 @@
-/* test-listing.c: unit tests of the interface's paged lists: every sort
- * in its order, paging forward and backward across groups, from both
- * ends, filters, search, counts, and both ways of driving a stakeholder
- * sort. */
+/* test-listing.c: unit tests of what the core gives the interface: the
+ * paged lists (every sort in its order, paging forward and backward
+ * across groups, from both ends, filters, search, counts, both ways of
+ * driving a stakeholder sort), stakeholder and involvement saved as one
+ * action, the next session ref and the session matrix. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -17,6 +18,8 @@
 #include "error.h"
 #include "fixture.h"
 #include "listing.h"
+#include "session.h"
+#include "stakeholder.h"
 
 /* Rows read by a walk: their first cell (or column COL), joined. */
 struct seen {
@@ -322,6 +325,78 @@ test_trajectories_and_categories(void **state)
 	assert_string_equal(all, "burgers,jongeren,vakbond,");
 }
 
+static void
+test_one_action(void **state)
+{
+	struct fixture *f = *state;
+	struct stakeholder s = { 0 }, e;
+	struct involvement inv = { 0 }, ei;
+
+	s.name = strdup("Nieuw");
+	inv.trajectory_id = 1;
+	inv.impact = 5;
+	/* A bad involvement adds nothing to the register either. */
+	assert_int_equal(stakeholder_add_involved(f->db, &s, &inv), ST_INPUT);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM stakeholder"
+	    " WHERE name = 'Nieuw'"), 0);
+	inv.impact = 2;
+	assert_int_equal(stakeholder_add_involved(f->db, &s, &inv), ST_OK);
+	assert_int_equal(fixture_int(f, "SELECT impact FROM involvement"
+	    " JOIN stakeholder ON id = stakeholder_id WHERE name = 'Nieuw'"), 2);
+	/* Edits of both halves; a stale version is a conflict. */
+	assert_int_equal(stakeholder_get(f->db, s.id, &e), ST_OK);
+	assert_int_equal(stakeholder_involvement_get(f->db, 1, s.id, &ei), ST_OK);
+	inv.impact = 3;
+	inv.version = ei.version;
+	assert_int_equal(stakeholder_update_involved(f->db, &e, &inv), ST_OK);
+	/* Versions move on with each save; stale ones conflict, and a
+	 * conflict on either half saves neither. */
+	inv.version = 1;
+	inv.impact = 1;
+	assert_int_equal(stakeholder_update_involved(f->db, &e, &inv),
+	    ST_CONFLICT);
+	assert_int_equal(fixture_int(f, "SELECT version FROM stakeholder"
+	    " WHERE name = 'Nieuw'"), 2);
+	e.version = 1;
+	assert_int_equal(stakeholder_update_involved(f->db, &e, &inv),
+	    ST_CONFLICT);
+	assert_int_equal(fixture_int(f, "SELECT impact FROM involvement"
+	    " WHERE stakeholder_id = (SELECT id FROM stakeholder WHERE"
+	    " name = 'Nieuw')"), 3);
+	stakeholder_free(&e);
+	stakeholder_involvement_free(&ei);
+	stakeholder_free(&s);
+}
+
+static int
+tally(const char *form, const char *phase, const char *status, long n,
+    void *arg)
+{
+	char *out = arg;
+	size_t len = strlen(out);
+
+	snprintf(out + len, 256 - len, "%s/%s/%s=%ld ", form, phase, status, n);
+	return 0;
+}
+
+static void
+test_refs_and_matrix(void **state)
+{
+	struct fixture *f = *state;
+	char ref[16], out[256] = "";
+
+	assert_int_equal(session_next_ref(f->db, 1, ref, sizeof ref), ST_OK);
+	assert_string_equal(ref, "S02");
+	fixture_sql(f, "INSERT INTO session (trajectory_id, ref, form_id,"
+	    " phase_id, status) VALUES (1, 'S02', 1, 2, 'planned'),"
+	    " (1, 'S04', 1, 2, 'planned')");
+	assert_int_equal(session_next_ref(f->db, 1, ref, sizeof ref), ST_OK);
+	assert_string_equal(ref, "S05");
+	assert_int_equal(session_matrix(f->db, 1, tally, out), ST_OK);
+	assert_string_equal(out, "survey/diagnosis/held=1 "
+	    "survey/diagnosis/planned=2 ");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fixture_teardown)
 
 int
@@ -335,6 +410,8 @@ main(void)
 		T(test_register),
 		T(test_sessions_and_inputs),
 		T(test_trajectories_and_categories),
+		T(test_one_action),
+		T(test_refs_and_matrix),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
