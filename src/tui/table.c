@@ -80,6 +80,7 @@ fetch(struct table *tb, const struct listing_key *from, int dir, int n,
 {
 	int rc;
 
+	b->v = NULL;
 	b->n = 0;
 	b->failed = 0;
 	b->max = n;
