@@ -12,6 +12,7 @@
 #include "../core/error.h"
 #include "../core/i18n.h"
 #include "../core/paths.h"
+#include "../tui/tui.h"
 #include "cli.h"
 
 static void
@@ -274,12 +275,12 @@ cli_main(int argc, char **argv)
 		goto done;
 	if ((rc = load_config(&cli)) != ST_OK)
 		goto done;
-	if (cmd == NULL) {
-		rc = cli_usage(&cli, "%s", _("missing command"));
-		goto done;
-	}
 	if (cli.demo && (rc = cli_report(demo_ensure(cli.db_path))) != ST_OK)
 		goto done;
+	if (cmd == NULL) {
+		rc = cli_report(tui_main(cli.db_path, &cli.cfg, cli.read_only));
+		goto done;
+	}
 	/* The command sees its last name word as argv[0], as getopt wants,
 	 * and optind = 0 makes getopt start afresh. */
 	argv += optind + words - 1;

@@ -378,6 +378,12 @@ pragma_int(struct db *db, const char *sql, int *out)
 	return ST_OK;
 }
 
+int
+db_data_version(struct db *db, int *version)
+{
+	return pragma_int(db, "PRAGMA data_version", version);
+}
+
 static void
 who_init(struct db *db)
 {

@@ -47,6 +47,10 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 int db_in_transaction(const struct db *db);
 
+/* A number that changes when another connection commits a change to
+ * the file (PRAGMA data_version): cheap enough to poll. */
+int db_data_version(struct db *db, int *version);
+
 /* Run SQL without results (schema, pragmas). */
 int db_exec(struct db *db, const char *sql);
 

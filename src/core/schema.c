@@ -241,8 +241,21 @@ RECOMPUTE("NEW.stakeholder_id")
 "    AND stakeholder_id IN (SELECT stakeholder_id FROM attendance WHERE session_id = NEW.id);\n"
 "END;\n";
 
+/* v2: indexes that let the interface page through every sort of its
+ * lists by keyset (WHERE key > ? ORDER BY key LIMIT n) without sorting:
+ * involvement by influence and delegation (impact and first_heard have
+ * theirs), the session log newest first with undated sessions last, and
+ * inputs with the unanswered ones first. */
+static const char v2[] =
+"CREATE INDEX involvement_influence ON involvement(trajectory_id, influence);\n"
+"CREATE INDEX involvement_delegation ON involvement(trajectory_id, represented_by);\n"
+"CREATE INDEX session_log ON session(trajectory_id, ifnull(date, ''));\n"
+"CREATE INDEX input_answered ON input(trajectory_id,\n"
+"  (disposition <> 'open' AND reported_date IS NOT NULL), session_id);\n";
+
 const char *const schema_migrations[] = {
 	v1,
+	v2,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

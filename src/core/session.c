@@ -76,6 +76,10 @@ static const char sql_att_each[] =
     " FROM session s JOIN attendance a ON a.session_id = s.id"
     " JOIN stakeholder k ON k.id = a.stakeholder_id"
     " WHERE s.trajectory_id = ?1 ORDER BY s.id, a.stakeholder_id";
+static const char sql_count[] =
+    "SELECT count(*) FROM session WHERE trajectory_id = ?";
+static const char sql_ref_used[] =
+    "SELECT count(*) FROM session WHERE trajectory_id = ? AND ref = ?";
 static const char sql_att_each_one[] =
     "SELECT a.session_id, a.stakeholder_id, a.role, a.people, s.ref, k.name"
     " FROM session s JOIN attendance a ON a.session_id = s.id"
@@ -802,6 +806,27 @@ session_attendance_each(struct db *db, sqlite3_int64 trajectory_id,
 	if (stop)
 		return stop;
 	return rc == SQLITE_DONE ? ST_OK : db_fail(db, rc);
+}
+
+int
+session_next_ref(struct db *db, sqlite3_int64 trajectory_id, char *buf,
+    size_t size)
+{
+	sqlite3_int64 n, used;
+	int rc;
+
+	if ((rc = db_query_int(db, sql_count, &n, "I", trajectory_id)) != ST_OK)
+		return rc;
+	/* Sessions may have been deleted or imported with other refs:
+	 * count on until one is free. */
+	for (n++;; n++) {
+		snprintf(buf, size, "S%02lld", (long long)n);
+		if ((rc = db_query_int(db, sql_ref_used, &used, "It",
+		    trajectory_id, buf)) != ST_OK)
+			return rc;
+		if (used == 0)
+			return ST_OK;
+	}
 }
 
 int

@@ -3,6 +3,8 @@
 #ifndef MEERSTEM_SESSION_H
 #define MEERSTEM_SESSION_H
 
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 #include "stakeholder.h"	/* enum merge_outcome */
@@ -61,6 +63,11 @@ int session_update(struct db *db, struct session *s);
  * refused while inputs came from it. */
 int session_delete(struct db *db, sqlite3_int64 id);
 void session_free(struct session *s);
+
+/* A ref not yet used in the trajectory, for a new session: "S" and the
+ * next number ("S07"), into BUF of SIZE bytes. */
+int session_next_ref(struct db *db, sqlite3_int64 trajectory_id, char *buf,
+    size_t size);
 
 /* Import: add S, or set the fields in MASK of the session with its ref.
  * Not logged: the import logs itself. */

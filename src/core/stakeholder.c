@@ -714,6 +714,44 @@ stakeholder_withdraw(struct db *db, sqlite3_int64 trajectory_id,
 	return db_commit(db);
 }
 
+/* ---- both halves at once ---------------------------------------------- */
+
+int
+stakeholder_add_involved(struct db *db, struct stakeholder *s,
+    struct involvement *inv)
+{
+	int rc;
+
+	if ((rc = stakeholder_involvement_check(inv)) != ST_OK ||
+	    (rc = db_begin(db)) != ST_OK)
+		return rc;
+	if ((rc = add(db, s)) == ST_OK) {
+		inv->stakeholder_id = s->id;
+		rc = involve(db, inv);
+	}
+	if (rc != ST_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int
+stakeholder_update_involved(struct db *db, struct stakeholder *s,
+    struct involvement *inv)
+{
+	int rc;
+
+	if ((rc = stakeholder_involvement_check(inv)) != ST_OK ||
+	    (rc = db_begin(db)) != ST_OK)
+		return rc;
+	if ((rc = update(db, s)) != ST_OK || (rc = inv_update(db, inv)) != ST_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
 /* ---- merging (import) ----------------------------------------------- */
 
 static int

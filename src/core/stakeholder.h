@@ -77,6 +77,14 @@ int stakeholder_withdraw(struct db *db, sqlite3_int64 trajectory_id,
     sqlite3_int64 stakeholder_id);
 void stakeholder_involvement_free(struct involvement *inv);
 
+/* One action on both halves, in one transaction: add S to the register
+ * and involve it (INV's ids are set), or save both after an edit
+ * (ST_CONFLICT if either changed since it was read). */
+int stakeholder_add_involved(struct db *db, struct stakeholder *s,
+    struct involvement *inv);
+int stakeholder_update_involved(struct db *db, struct stakeholder *s,
+    struct involvement *inv);
+
 /* Import: find S by name in the register and set the fields in MASK,
  * adding it (with defaults for the rest) if it is new; then the same
  * for its involvement in TRAJECTORY_ID. Not logged: the import logs

@@ -178,9 +178,8 @@ str_trim(char *s)
 	return s;
 }
 
-/* Append the UTF-8 form of CP to OUT; returns the bytes written. */
-static int
-encode(uint32_t cp, char *out)
+int
+utf8_encode(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {
 		out[0] = (char)cp;
@@ -227,7 +226,7 @@ utf8_key(const char *s)
 			cp = (uint32_t)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
 		else if (loc != (locale_t)0)
 			cp = (uint32_t)towlower_l((wint_t)cp, loc);
-		o += (size_t)encode(cp, key + o);
+		o += (size_t)utf8_encode(cp, key + o);
 		i += (size_t)len;
 	}
 	key[o] = '\0';

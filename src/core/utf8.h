@@ -8,6 +8,9 @@
 /* Decode one character; returns its length, or -1 for invalid UTF-8
  * (overlong forms, surrogates and code points past U+10FFFF too). */
 int utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Write the UTF-8 form of CP (at most 4 bytes) to OUT; returns its
+ * length. */
+int utf8_encode(uint32_t cp, char *out);
 /* True when S[0..N) is valid UTF-8; else *BAD is the offending offset. */
 int utf8_valid(const char *s, size_t n, size_t *bad);
 /* Number of characters in the first N bytes (for column numbers). */

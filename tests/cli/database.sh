@@ -8,12 +8,12 @@ t_has "$ERR" "no such database; create it with meerstem init" "the message says 
 t_ok "a refused missing database is not created" -- test ! -e "$db"
 
 t_run 0 "init creates the database" -- ms -d "$db" init
-t_has "$OUT" "schema version 1" "init reports the schema version"
+t_has "$OUT" "schema version 2" "init reports the schema version"
 t_eq "$(stat -c %a "$db")" 600 "a new database is readable by its owner only"
 t_eq "$(sqlite3 "$db" 'pragma integrity_check')" ok "integrity_check is clean"
 t_eq "$(sqlite3 "$db" 'pragma foreign_key_check')" "" "foreign_key_check is clean"
 t_eq "$(sqlite3 "$db" 'pragma application_id')" 1297306701 "the application id is set"
-t_eq "$(sqlite3 "$db" 'pragma user_version')" 1 "the schema version is in user_version"
+t_eq "$(sqlite3 "$db" 'pragma user_version')" 2 "the schema version is in user_version"
 t_eq "$(sqlite3 "$db" 'pragma journal_mode')" wal "the database uses WAL"
 t_eq "$(sqlite3 "$db" 'select count(*) from form')" 11 "init loads the eleven forms"
 t_eq "$(sqlite3 "$db" 'select group_concat(code, " ") from (select code from phase order by position)')" \
@@ -67,7 +67,7 @@ t_has "$ERR" "$T/nowhere/x.db: cannot write" "the failing backup names its file"
 t_ok "a failed backup leaves no temporary file" -- test -z "$(ls "$T" | grep tmp-)"
 
 t_run 0 "check passes on a good database" -- ms -d "$db" check
-t_has "$OUT" "ok (integrity, foreign keys, application id, schema version 1)" "check says what it checked"
+t_has "$OUT" "ok (integrity, foreign keys, application id, schema version 2)" "check says what it checked"
 cp "$db" "$T/bad-fk.db"
 sqlite3 "$T/bad-fk.db" "insert into trajectory (code, title, phase_id) values ('X', 'x', 999)"
 t_run 3 "check finds a broken foreign key" -- ms -d "$T/bad-fk.db" check
@@ -89,4 +89,17 @@ t_run 3 "check reports a corrupted database" -- ms -d "$T/corrupt.db" check
 t_run 3 "a corrupted database is refused" -- ms -d "$T/corrupt.db" trajectory list
 t_has "$ERR" "corrupt" "the message says the file is corrupt"
 t_eq "$(sha256sum <"$T/corrupt.db")" "$before" "a corrupted database is left byte-identical"
+
+# A version 1 database (before the interface's indexes) is upgraded
+# after a backup, keeping its data.
+ms -d "$T/v1.db" init >/dev/null
+ms -d "$T/v1.db" trajectory add OLD --title "Oud" >/dev/null
+sqlite3 "$T/v1.db" 'drop index involvement_influence; drop index involvement_delegation;
+	drop index session_log; drop index input_answered; pragma user_version = 1'
+t_run 0 "a version 1 database opens" -- ms -d "$T/v1.db" trajectory list
+t_has "$OUT" "OLD" "the upgrade keeps the data"
+t_eq "$(sqlite3 "$T/v1.db" 'pragma user_version')" 2 "the database is upgraded to version 2"
+t_eq "$(sqlite3 "$T/v1.db" "select count(*) from sqlite_schema where name = 'session_log'")" 1 \
+	"the upgrade adds the interface's indexes"
+t_eq "$(sqlite3 "$T/v1.db.bak-v1" 'pragma user_version')" 1 "the version 1 file was backed up first"
 finish
