@@ -33,6 +33,7 @@ struct db {
 	unsigned flags;
 	int created;
 	int depth;		/* transaction nesting */
+	int last_rc;		/* SQLite's code for the last db_fail */
 	struct stmt_slot stmts[STMT_SLOTS];
 };
 
@@ -79,6 +80,12 @@ db_fail(struct db *db, int rc)
 	    sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
 	const char *path = db != NULL ? db->path : "";
 
+	if (db != NULL)
+		db->last_rc = rc;
+	if (rc == SQLITE_READONLY_DIRECTORY)
+		return err_set(ST_DB, _("%s: the database's directory is "
+		    "read-only, and SQLite must create %s-wal and %s-shm "
+		    "beside it"), path, path, path);
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -422,16 +429,21 @@ check_identity(struct db *db)
 {
 	int app = 0, version = 0, objects = 0, rc;
 
+	/* A file that is not a database is refused as such; a locked,
+	 * unreadable or corrupt one keeps db_fail's message. */
 	if ((rc = pragma_int(db, "PRAGMA application_id", &app)) != ST_OK ||
 	    (rc = pragma_int(db, "PRAGMA user_version", &version)) != ST_OK ||
 	    (rc = objects_count(db, &objects)) != ST_OK) {
-		if (err_status() == ST_DB || rc == ST_FAIL)
+		if ((db->last_rc & 0xff) == SQLITE_NOTADB)
 			return err_set(ST_DB, _("%s: not a meerstem database (%s)"),
-			    db->path, sqlite3_errmsg(db->h));
+			    db->path, sqlite3_errstr(db->last_rc));
 		return rc;
 	}
 	if (app == 0 && version == 0 && objects == 0) {
-		if (db_readonly(db))
+		/* Only init fills an empty file: an emptied database (a
+		 * failed copy, a kill before the schema was written) is
+		 * reported, not silently replaced by a new one. */
+		if (db_readonly(db) || !(db->flags & DB_CREATE))
 			return err_set(ST_DB, _("%s: the database is empty; "
 			    "create it with meerstem init"), db->path);
 		db->created = 1;
@@ -472,12 +484,19 @@ db_open(struct db **out, const char *path, unsigned flags)
 	int oflags, rc, missing;
 
 	*out = NULL;
-	missing = stat(path, &sb) != 0 && errno == ENOENT;
+	missing = lstat(path, &sb) != 0;
+	if (missing && errno != ENOENT)
+		return err_sys(ST_DB, _("%s: cannot open the database"), path);
 	if (missing && !(flags & DB_CREATE))
 		return err_set(ST_DB, _("%s: no such database; create it with "
 		    "meerstem init"), path);
 	if (!missing && S_ISDIR(sb.st_mode))
 		return err_set(ST_DB, _("%s: is a directory, not a database"), path);
+	/* SQLite puts the -wal file beside the name it opens: a link and
+	 * its target would each get their own and disagree. */
+	if (!missing && S_ISLNK(sb.st_mode))
+		return err_set(ST_DB, _("%s: is a symbolic link; give the path of "
+		    "the database file itself"), path);
 	if (missing && (flags & DB_READONLY))
 		return err_set(ST_DB, _("%s: no such database"), path);
 	if ((db = calloc(1, sizeof *db)) == NULL)
