@@ -3,12 +3,17 @@
  * command is given. */
 #include "config.h"
 
+#include <signal.h>
+
 #include "cli/cli.h"
 #include "core/i18n.h"
 
 int
 main(int argc, char **argv)
 {
+	/* Past the file-size limit (ulimit -f) a write should fail with
+	 * EFBIG and be reported, not kill us halfway through. */
+	signal(SIGXFSZ, SIG_IGN);
 	i18n_init();
 	return cli_main(argc, argv);
 }
