@@ -88,6 +88,17 @@ date_valid(const char *s)
 	return 1;
 }
 
+int
+date_check(const char *s, const char *field)
+{
+	long days;
+
+	if (s[0] == '\0' || date_parse(s, &days) == ST_OK)
+		return ST_OK;
+	err_at(field);
+	return ST_INPUT;
+}
+
 void
 date_format(long days, char *buf)
 {

@@ -7,6 +7,8 @@
 int date_parse(const char *s, long *days);
 /* True when S is a valid ISO date. */
 int date_valid(const char *s);
+/* ST_OK for "" or a valid date; else ST_INPUT naming FIELD (err_at). */
+int date_check(const char *s, const char *field);
 /* Format DAYS as YYYY-MM-DD into BUF (at least 11 bytes). */
 void date_format(long days, char *buf);
 /* Today, or MEERSTEM_TODAY when set (reproducible reports and tests). */

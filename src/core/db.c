@@ -229,15 +229,13 @@ db_step_done(struct db *db, sqlite3_stmt *st)
 	return db_fail(db, rc);
 }
 
-int
-db_bind(struct db *db, sqlite3_stmt *st, const char *types, ...)
+static int
+bind_va(struct db *db, sqlite3_stmt *st, const char *types, va_list ap)
 {
 	const char *s;
 	const void *blob;
-	va_list ap;
 	int i, rc = SQLITE_OK, len;
 
-	va_start(ap, types);
 	for (i = 1; types[i - 1] != '\0' && rc == SQLITE_OK; i++) {
 		switch (types[i - 1]) {
 		case 'i':
@@ -268,8 +266,19 @@ db_bind(struct db *db, sqlite3_stmt *st, const char *types, ...)
 			rc = SQLITE_MISUSE;
 		}
 	}
-	va_end(ap);
 	return rc == SQLITE_OK ? ST_OK : db_fail(db, rc);
+}
+
+int
+db_bind(struct db *db, sqlite3_stmt *st, const char *types, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = bind_va(db, st, types, ap);
+	va_end(ap);
+	return rc;
 }
 
 int
@@ -295,6 +304,39 @@ db_column_dup(sqlite3_stmt *st, int col)
 	if (s == NULL)
 		err_set(ST_FAIL, "%s", _("out of memory"));
 	return s;
+}
+
+void
+db_column_copy(sqlite3_stmt *st, int col, char *dst, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+}
+
+int
+db_query_int(struct db *db, const char *sql, sqlite3_int64 *out,
+    const char *types, ...)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	va_list ap;
+	int rc;
+
+	*out = 0;
+	if (st == NULL)
+		return err_status();
+	va_start(ap, types);
+	rc = bind_va(db, st, types, ap);
+	va_end(ap);
+	if (rc != ST_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc);
+	return ST_OK;
 }
 
 /* ---- transactions --------------------------------------------------- */

@@ -72,6 +72,13 @@ int db_bind_opt(sqlite3_stmt *st, int idx, const char *s);
 
 /* Copy column text into a new string ("" for NULL); NULL on no memory. */
 char *db_column_dup(sqlite3_stmt *st, int col);
+/* Copy column text into DST of SIZE bytes ("" for NULL), truncating. */
+void db_column_copy(sqlite3_stmt *st, int col, char *dst, size_t size);
+
+/* Run a query whose first row's first column is an integer, with the
+ * parameters of TYPES as db_bind takes them; *OUT is 0 without a row. */
+int db_query_int(struct db *db, const char *sql, sqlite3_int64 *out,
+    const char *types, ...);
 
 /* Online backup into DEST through a temporary file in DEST's directory,
  * renamed into place; "-" writes the copy to standard output. */

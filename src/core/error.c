@@ -12,6 +12,7 @@
 
 static char last_msg[2048];
 static int last_status;
+static const char *last_field;
 static warn_fn warn_handler;
 static void *warn_arg;
 
@@ -24,6 +25,7 @@ err_set(int status, const char *fmt, ...)
 	vsnprintf(last_msg, sizeof last_msg, fmt, ap);
 	va_end(ap);
 	last_status = status;
+	last_field = NULL;
 	return status;
 }
 
@@ -40,6 +42,7 @@ err_sys(int status, const char *fmt, ...)
 	len = strlen(last_msg);
 	snprintf(last_msg + len, sizeof last_msg - len, ": %s", strerror(saved));
 	last_status = status;
+	last_field = NULL;
 	return status;
 }
 
@@ -56,6 +59,31 @@ err_prefix(const char *fmt, ...)
 	if (snprintf(last_msg, sizeof last_msg, "%s%s", head, old) >=
 	    (int)sizeof last_msg)
 		strcpy(last_msg + sizeof last_msg - 4, "...");
+}
+
+void
+err_at(const char *field)
+{
+	last_field = field;
+}
+
+int
+err_set_at(const char *field, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(last_msg, sizeof last_msg, fmt, ap);
+	va_end(ap);
+	last_status = status;
+	last_field = field;
+	return status;
+}
+
+const char *
+err_field(void)
+{
+	return last_field;
 }
 
 const char *
@@ -75,6 +103,7 @@ err_clear(void)
 {
 	last_msg[0] = '\0';
 	last_status = ST_OK;
+	last_field = NULL;
 }
 
 void

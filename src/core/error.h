@@ -24,6 +24,16 @@ int err_sys(int status, const char *fmt, ...)
 /* Put context in front of the recorded message ("file.csv:3:2: " ...). */
 void err_prefix(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Name the field at fault in the last error, by its contract name
+ * ("voice", "date"), so an import can point at the column and a form
+ * at the field. err_set and err_sys forget it. */
+void err_at(const char *field);
+/* err_set and err_at in one. */
+int err_set_at(const char *field, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The field named by err_at, or NULL. */
+const char *err_field(void);
+
 const char *err_msg(void);
 int err_status(void);
 void err_clear(void);

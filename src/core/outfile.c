@@ -142,34 +142,31 @@ sync_dir(const char *path)
 	return 0;
 }
 
+/* Record the failure, remove the temporary file, free OF. */
+static int
+fail_temp(struct outfile *of)
+{
+	int rc = err_sys(ST_FAIL, _("%s: cannot write"), of->path);
+
+	outfile_abort(of);
+	return rc;
+}
+
 static int
 finish_temp(struct outfile *of)
 {
 	mode_t mask = umask(0);
+	int bad;
 
 	umask(mask);
 	if (fflush(of->fp) != 0 || ferror(of->fp) ||
 	    fchmod(fileno(of->fp), of->mode & ~mask) != 0 ||
-	    fsync(fileno(of->fp)) != 0) {
-		int rc = err_sys(ST_FAIL, _("%s: cannot write"), of->path);
-
-		outfile_abort(of);
-		return rc;
-	}
-	if (fclose(of->fp) != 0) {
-		of->fp = NULL;
-		int rc = err_sys(ST_FAIL, _("%s: cannot write"), of->path);
-
-		outfile_abort(of);
-		return rc;
-	}
+	    fsync(fileno(of->fp)) != 0)
+		return fail_temp(of);
+	bad = fclose(of->fp) != 0;
 	of->fp = NULL;
-	if (rename(of->tmp, of->path) != 0) {
-		int rc = err_sys(ST_FAIL, _("%s: cannot write"), of->path);
-
-		outfile_abort(of);
-		return rc;
-	}
+	if (bad || rename(of->tmp, of->path) != 0)
+		return fail_temp(of);
 	sync_dir(of->path);
 	free_outfile(of);
 	return ST_OK;

@@ -20,6 +20,8 @@
     " t.version FROM trajectory t JOIN phase p ON p.id = t.phase_id"
 
 static const char sql_get[] = SELECT_TRAJECTORY " WHERE t.code = ?";
+static const char sql_code[] = "SELECT code FROM trajectory WHERE id = ?";
+static const char sql_id[] = "SELECT id FROM trajectory WHERE code = ?";
 static const char sql_each[] = SELECT_TRAJECTORY " ORDER BY t.code";
 static const char sql_first_phase[] =
     "SELECT code FROM phase ORDER BY position, id LIMIT 1";
@@ -122,6 +124,39 @@ trajectory_get(struct db *db, const char *code, struct trajectory *t)
 	else
 		rc = db_fail(db, rc);
 	sqlite3_reset(st);
+	return rc;
+}
+
+int
+trajectory_code(struct db *db, sqlite3_int64 id, char *code)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_code);
+	int rc;
+
+	if (st == NULL)
+		return err_status();
+	if ((rc = db_bind(db, st, "I", id)) != ST_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, code, sizeof ((struct trajectory *)0)->code);
+		rc = ST_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = err_set(ST_INPUT, _("no trajectory with id %lld"),
+		    (long long)id);
+	else
+		rc = db_fail(db, rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+trajectory_id(struct db *db, const char *code, sqlite3_int64 *id)
+{
+	int rc = db_query_int(db, sql_id, id, "t", code);
+
+	if (rc == ST_OK && *id == 0)
+		rc = err_set(ST_INPUT, _("no trajectory '%s'"), code);
 	return rc;
 }
 

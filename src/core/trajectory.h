@@ -26,6 +26,11 @@ struct trajectory_counts {
 /* Check a code: 1-32 of A-Z a-z 0-9 . _ - */
 int trajectory_check_code(const char *code);
 
+/* The code of trajectory ID into CODE (33 bytes). */
+int trajectory_code(struct db *db, sqlite3_int64 id, char *code);
+/* The id of trajectory CODE; ST_INPUT "no trajectory 'X'" if none. */
+int trajectory_id(struct db *db, const char *code, sqlite3_int64 *id);
+
 /* Add T (id and version are set on success). The phase defaults to the
  * catalogue's first; status to active. One transaction, logged. */
 int trajectory_add(struct db *db, struct trajectory *t);

@@ -178,3 +178,16 @@ vocab_check(const struct vocab *v, const char *code)
 	return err_set(ST_INPUT, _("bad %s '%s': expected one of %s"),
 	    _(v->name), code, list);
 }
+
+int
+vocab_check_field(const struct vocab *v, char *code, size_t size,
+    const char *def, const char *field)
+{
+	int rc;
+
+	if (code[0] == '\0')
+		snprintf(code, size, "%s", def);
+	if ((rc = vocab_check(v, code)) != ST_OK)
+		err_at(field);
+	return rc;
+}

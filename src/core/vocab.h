@@ -4,6 +4,8 @@
 #ifndef MEERSTEM_VOCAB_H
 #define MEERSTEM_VOCAB_H
 
+#include <stddef.h>
+
 struct vocab {
 	const char *name;		/* what a value is, for messages */
 	const char *const *codes;	/* in contract order, NULL-terminated */
@@ -30,5 +32,9 @@ int vocab_index(const struct vocab *v, const char *code);
 const char *vocab_label(const struct vocab *v, const char *code);
 /* ST_OK, or ST_INPUT with "bad voice 'x': expected one of ..." */
 int vocab_check(const struct vocab *v, const char *code);
+/* For a record's field CODE of SIZE bytes: "" becomes DEF, then the
+ * value is checked, and an error names FIELD (err_at). */
+int vocab_check_field(const struct vocab *v, char *code, size_t size,
+    const char *def, const char *field);
 
 #endif
