@@ -8,6 +8,8 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 
+/* The fuzzing harnesses link the whole program but this function. */
+#ifndef MEERSTEM_NO_MAIN
 int
 main(int argc, char **argv)
 {
@@ -17,3 +19,4 @@ main(int argc, char **argv)
 	i18n_init();
 	return cli_main(argc, argv);
 }
+#endif

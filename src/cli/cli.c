@@ -113,6 +113,8 @@ cli_open(struct cli *cli, unsigned flags)
 {
 	int rc;
 
+	if (cli->dry_run)
+		return CLI_STOPPED;
 	if (cli->read_only)
 		flags |= DB_READONLY;
 	if ((flags & DB_CREATE) && (rc = paths_make_parent(cli->db_path)) != ST_OK)
@@ -239,12 +241,20 @@ parse_global(struct cli *cli, int argc, char **argv, const char **db_arg)
 int
 cli_main(int argc, char **argv)
 {
+	return cli_run(argc, argv, 0);
+}
+
+int
+cli_run(int argc, char **argv, unsigned flags)
+{
 	struct cli cli = { 0 };
 	const struct command *cmd = NULL;
 	const char *db_arg = NULL;
 	int rc, words = 0;
 
 	cli.prog = PACKAGE;
+	cli.dry_run = (flags & CLI_DRY_RUN) != 0;
+	optind = 0;	/* getopt starts afresh on every call */
 	if ((rc = parse_global(&cli, argc, argv, &db_arg)) != ST_OK)
 		return rc < 0 ? ST_OK : rc;
 	if (optind < argc &&

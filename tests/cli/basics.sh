@@ -27,6 +27,9 @@ t_has "$ERR" "meerstem: catalogue: unknown option '--colour'" "the command and o
 t_run 2 "an unexpected argument is a usage error" -- ms -d "$T/x.db" check extra
 t_run 2 "a bad --format is a usage error" -- ms catalogue --format yaml
 t_has "$ERR" "bad format 'yaml': expected one of text,csv,json" "the allowed formats are listed"
+# Found by fuzzing (tests/fuzz/regressions/cli): this never returned.
+t_run 2 "an empty --format is a usage error" -- timeout 10 "$MEERSTEM" catalogue --format=
+t_has "$ERR" "bad format '': expected one of text,csv,json" "the empty format is refused"
 
 # Dutch follows the locale.
 if locale -a 2>/dev/null | grep -qi '^nl_NL.utf8$'; then
