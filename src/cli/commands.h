@@ -11,5 +11,6 @@ extern const struct command cmd_trajectory_show;
 extern const struct command cmd_catalogue;
 extern const struct command cmd_check;
 extern const struct command cmd_backup;
+extern const struct command cmd_erase;
 
 #endif

@@ -3,7 +3,7 @@
 
 t_run 0 "--help exits 0" -- ms --help
 t_has "$OUT" "Usage: meerstem [OPTION]... [COMMAND [ARG]...]" "--help starts with a GNU usage line"
-for c in "init" "trajectory add" "trajectory list" "trajectory show" "catalogue" "check" "backup"; do
+for c in "init" "trajectory add" "trajectory list" "trajectory show" "catalogue" "check" "backup" "erase"; do
 	t_has "$OUT" "  $c " "--help lists '$c'"
 done
 t_run 0 "--version exits 0" -- ms --version

@@ -62,7 +62,8 @@ replay_dir(const char *dir, const char *kind)
 			abort();
 	}
 	closedir(d);
-	qsort(names, count, sizeof *names, by_name);
+	if (count > 0)
+		qsort(names, count, sizeof *names, by_name);
 	for (i = 0; i < count; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		snprintf(label, sizeof label, "%s %s", kind, names[i]);
