@@ -391,8 +391,10 @@ erase_stakeholder(struct db *db, const char *name, struct erase_report *r)
 	e.pseudonym = r->pseudonym;
 	e.pseudonym_key = key;
 	needles(&e, s.name, s.contact);
-	if ((rc = erase_in_db(db, &e, r)) == ST_OK)
-		rc = scrub_backups(db_path(db), &e, &r->backups);
+	/* The backups first: once the register forgets the name, a second
+	 * run could not find it in them. */
+	if ((rc = scrub_backups(db_path(db), &e, &r->backups)) == ST_OK)
+		rc = erase_in_db(db, &e, r);
 	free(key);
 	stakeholder_free(&s);
 	return rc;

@@ -16,14 +16,15 @@ struct erase_report {
 	int wal_busy;		/* another process kept old pages in the -wal */
 };
 
-/* Erase the stakeholder NAME (matched as in the register). The entry
+/* Erase the stakeholder NAME (matched as in the register). Each
+ * automatic backup is scrubbed first, then the database: the entry
  * stays, under a pseudonym, so that counts and the gap check keep their
  * meaning; its contact is emptied; each mention of its name or of a
  * part of its contact (whole words, ignoring case) in any free text is
  * replaced by the pseudonym; all of it as one transaction, logged
  * without the name. Then the -wal file is checkpointed and truncated
- * (secure_delete zeroes what the change freed) and each automatic
- * backup is scrubbed the same way. */
+ * (secure_delete zeroes what the change freed). Interrupted, it can be
+ * run again until the register no longer knows the name. */
 int erase_stakeholder(struct db *db, const char *name, struct erase_report *r);
 
 #endif
