@@ -102,8 +102,11 @@ EOF
 
 # Checks shared by the CHECK functions. Each prints what is wrong.
 
+NL='
+'
+
 # SQLite's integrity and foreign-key checks of FILE, then SQL's result
-# (columns separated by spaces): "ok" and the result when all is well.
+# (columns separated by spaces): "ok${NL}RESULT" when all is well.
 db_query() {	# FILE SQL
 	sqlite3 -separator ' ' "$1" "pragma integrity_check; pragma foreign_key_check; $2" 2>&1
 }

@@ -13,9 +13,6 @@ mkdir "$T/base"
 
 setup() { rm -rf "$T/s"; mkdir "$T/s"; cp "$T/base/m.db" "$db"; }
 
-NL='
-'
-
 # After the run: intact, the old trajectory and the catalogue there,
 # the new one with its change-log entry or neither, and after a
 # reported failure neither; adding it again then works.

@@ -21,9 +21,6 @@ setup() {
 	cp "$T/base/copy.db" "$copy"
 }
 
-NL='
-'
-
 # After the run: the database untouched; the backup the old one or the
 # new one, each whole and self-contained, and after a reported failure
 # the old one with no temporary file beside it.

@@ -27,8 +27,8 @@ setup() {
 	cp "$T/base/m.db" "$T/base/m.db.bak-v1" "$T/s/"
 }
 
-NL='
-'
+# The counts of state(): the name in the register, the pseudonym, the
+# mentions in sessions and in the change log, the erasure's log entry.
 BEFORE="ok${NL}1 0 2 1 0"
 AFTER="ok${NL}0 1 0 0 1"
 state() {	# FILE

@@ -7,9 +7,6 @@ db="$T/s/m.db"
 
 setup() { rm -rf "$T/s"; mkdir "$T/s"; }
 
-NL='
-'
-
 # "phases forms" in the database, or "none" before the schema exists,
 # after the integrity checks' "ok".
 catalogue_state() {
