@@ -7,10 +7,13 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <signal.h>
 
 #include "cli/cli.h"
 #include "core/i18n.h"
 
+/* The fuzzing harnesses link the whole program but this function. */
+#ifndef MEERSTEM_NO_MAIN
 int
 main(int argc, char **argv)
 {
@@ -22,6 +25,10 @@ main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 4 << 20);
 	mallopt(M_TOP_PAD, 1 << 20);
 #endif
+	/* Past the file-size limit (ulimit -f) a write should fail with
+	 * EFBIG and be reported, not kill us halfway through. */
+	signal(SIGXFSZ, SIG_IGN);
 	i18n_init();
 	return cli_main(argc, argv);
 }
+#endif

@@ -24,6 +24,15 @@ ERR="$T/stderr"
 _n=0
 _failed=0
 
+# MEERSTEM_WRAPPER (make check-valgrind) runs every meerstem of the test
+# under a checker; through a script, so that "$MEERSTEM" is wrapped too.
+if [ -n "${MEERSTEM_WRAPPER:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$MEERSTEM_WRAPPER" "$MEERSTEM" \
+	    >"$T/meerstem"
+	chmod +x "$T/meerstem"
+	MEERSTEM="$T/meerstem"
+fi
+
 ms() { "$MEERSTEM" "$@"; }
 
 _diag() {

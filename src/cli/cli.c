@@ -133,6 +133,8 @@ cli_open(struct cli *cli, unsigned flags)
 {
 	int rc;
 
+	if (cli->dry_run)
+		return CLI_STOPPED;
 	if (cli->read_only)
 		flags |= DB_READONLY;
 	if ((flags & DB_CREATE) && (rc = paths_make_parent(cli->db_path)) != ST_OK)
@@ -210,6 +212,8 @@ resolve_db(struct cli *cli, const char *arg)
 {
 	if (cli->demo && arg != NULL)
 		return cli_usage(cli, "%s", _("--demo and --database exclude each other"));
+	if (arg != NULL && *arg == '\0')
+		return cli_usage(cli, "%s", _("the database file name is empty"));
 	if (arg != NULL)
 		cli->db_path = strdup(arg);
 	else if (cli->demo)
@@ -259,12 +263,20 @@ parse_global(struct cli *cli, int argc, char **argv, const char **db_arg)
 int
 cli_main(int argc, char **argv)
 {
+	return cli_run(argc, argv, 0);
+}
+
+int
+cli_run(int argc, char **argv, unsigned flags)
+{
 	struct cli cli = { 0 };
 	const struct command *cmd = NULL;
 	const char *db_arg = NULL;
 	int rc, words = 0;
 
 	cli.prog = PACKAGE;
+	cli.dry_run = (flags & CLI_DRY_RUN) != 0;
+	optind = 0;	/* getopt starts afresh on every call */
 	if ((rc = parse_global(&cli, argc, argv, &db_arg)) != ST_OK)
 		return rc < 0 ? ST_OK : rc;
 	if (optind < argc &&
@@ -275,6 +287,11 @@ cli_main(int argc, char **argv)
 		goto done;
 	if ((rc = load_config(&cli)) != ST_OK)
 		goto done;
+	/* A dry run stops before anything opens the database or the screen. */
+	if (cli.dry_run && (cli.demo || cmd == NULL)) {
+		rc = CLI_STOPPED;
+		goto done;
+	}
 	if (cli.demo && (rc = cli_report(demo_ensure(cli.db_path))) != ST_OK)
 		goto done;
 	if (cmd == NULL) {

@@ -10,6 +10,7 @@ struct db;
 
 struct cli {
 	const char *prog;
+	int dry_run;			/* CLI_DRY_RUN: stop at cli_open */
 	char *db_path;			/* resolved database file */
 	const char *cfg_arg;		/* -c FILE, or NULL */
 	int read_only;
@@ -30,8 +31,17 @@ extern const struct command *const commands[];
 
 int cli_main(int argc, char **argv);
 
+/* cli_main with FLAGS. CLI_DRY_RUN parses and checks the options, the
+ * command and its arguments, and reads the configuration, but stops
+ * before the database is opened or any directory made (cli_open
+ * returns CLI_STOPPED, and so does cli_run): the fuzzer's way in. */
+enum { CLI_DRY_RUN = 1 };
+#define CLI_STOPPED (-1)
+int cli_run(int argc, char **argv, unsigned flags);
+
 /* Open the database for the running command (DB_CREATE, DB_READONLY
- * flags; --read-only adds DB_READONLY). Reports errors itself. */
+ * flags; --read-only adds DB_READONLY). Reports errors itself. Every
+ * command parses all its arguments before it calls this. */
 int cli_open(struct cli *cli, unsigned flags);
 /* Report a usage error for the running command; returns ST_INPUT. */
 int cli_usage(struct cli *cli, const char *fmt, ...)

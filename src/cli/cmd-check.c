@@ -19,13 +19,13 @@ problem(const char *check, const char *what, void *arg)
 static int
 run(struct cli *cli, int argc, char **argv)
 {
-	int n;
+	int n, rc;
 
 	if (argc > 1)
 		return cli_usage(cli, _("unexpected argument '%s'"), argv[1]);
 	/* Open read-only: a check must not upgrade or repair anything. */
-	if (cli_open(cli, DB_READONLY) != ST_OK)
-		return err_status();
+	if ((rc = cli_open(cli, DB_READONLY)) != ST_OK)
+		return rc;
 	if ((n = db_check(cli->db, problem, NULL)) < 0)
 		return cli_report(err_status());
 	if (n > 0) {

@@ -18,5 +18,6 @@ const struct command *const commands[] = {
 	&cmd_catalogue,
 	&cmd_check,
 	&cmd_backup,
+	&cmd_erase,
 	NULL
 };

@@ -15,5 +15,6 @@ extern const struct command cmd_summary;
 extern const struct command cmd_catalogue;
 extern const struct command cmd_check;
 extern const struct command cmd_backup;
+extern const struct command cmd_erase;
 
 #endif

@@ -215,6 +215,9 @@ handle(void *arg, const char *section, const char *key, const char *value,
 	struct parse *ps = arg;
 	int rc;
 
+	if (*section == '\0')
+		return err_set(ST_INPUT, _("'%s' comes before the first [phase "
+		    "CODE] or [form CODE] section"), key);
 	if (strcmp(section, ps->section) != 0 &&
 	    (rc = start_section(ps, section, line)) != ST_OK)
 		return rc;

@@ -33,6 +33,7 @@ struct db {
 	unsigned flags;
 	int created;
 	int depth;		/* transaction nesting */
+	int last_rc;		/* SQLite's code for the last db_fail */
 	struct stmt_slot stmts[STMT_SLOTS];
 };
 
@@ -72,13 +73,59 @@ db_schema_version(void)
 	return schema_version;
 }
 
+/* Which file keeps a database from being written: the file itself,
+ * a -shm or -wal file left read-only by an earlier read-only open
+ * (SQLite gives them the mode the database had then), or the
+ * directory. */
+static int
+readonly_fail(const char *path)
+{
+	char side[4096];
+	const char *const ext[] = { "-shm", "-wal" };
+	size_t i;
+
+	if (access(path, W_OK) != 0)
+		return err_set(ST_DB, _("%s: the database file is read-only"), path);
+	for (i = 0; i < 2; i++) {
+		snprintf(side, sizeof side, "%s%s", path, ext[i]);
+		if (access(side, F_OK) == 0 && access(side, W_OK) != 0)
+			return err_set(ST_DB, _("%s is read-only, unlike the "
+			    "database (it was made when the database was "
+			    "read-only): make it writable too"), side);
+	}
+	return err_set(ST_DB, _("%s: the database cannot be written "
+	    "(read-only file or directory)"), path);
+}
+
 int
 db_fail(struct db *db, int rc)
 {
-	const char *detail = db != NULL && db->h != NULL ?
-	    sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	char detail[512];
 	const char *path = db != NULL ? db->path : "";
+	int sys = 0;
 
+	/* SQLite's words, with the system's reason for an I/O error
+	 * ("File too large" under ulimit -f, a failing disk). */
+	if (db != NULL && db->h != NULL &&
+	    ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN))
+		sys = sqlite3_system_errno(db->h);
+	snprintf(detail, sizeof detail, "%s%s%s", db != NULL && db->h != NULL ?
+	    sqlite3_errmsg(db->h) : sqlite3_errstr(rc), sys != 0 ? ": " : "",
+	    sys != 0 ? strerror(sys) : "");
+
+	if (db != NULL)
+		db->last_rc = rc;
+	if (rc == SQLITE_READONLY_DIRECTORY)
+		return err_set(ST_DB, _("%s: the database's directory is "
+		    "read-only, and SQLite must create %s-wal and %s-shm "
+		    "beside it"), path, path, path);
+	/* SQLite calls only a failed write of a page "full"; growing the
+	 * -shm file or syncing on a full disk fail as I/O errors. */
+	if (sys == ENOSPC)
+		rc = SQLITE_FULL;
+	if (sys == EFBIG)
+		return err_set(ST_FAIL, _("%s: the file-size limit (ulimit -f) "
+		    "is reached; nothing was changed"), path);
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -90,8 +137,7 @@ db_fail(struct db *db, int rc)
 	case SQLITE_NOTADB:
 		return err_set(ST_DB, _("%s: not a database file"), path);
 	case SQLITE_READONLY:
-		return err_set(ST_DB, _("%s: the database cannot be written "
-		    "(read-only file or directory)"), path);
+		return readonly_fail(path);
 	case SQLITE_CANTOPEN:
 		return err_set(ST_DB, _("%s: cannot open the database (%s)"),
 		    path, detail);
@@ -480,16 +526,21 @@ check_identity(struct db *db)
 {
 	int app = 0, version = 0, objects = 0, rc;
 
+	/* A file that is not a database is refused as such; a locked,
+	 * unreadable or corrupt one keeps db_fail's message. */
 	if ((rc = pragma_int(db, "PRAGMA application_id", &app)) != ST_OK ||
 	    (rc = pragma_int(db, "PRAGMA user_version", &version)) != ST_OK ||
 	    (rc = objects_count(db, &objects)) != ST_OK) {
-		if (err_status() == ST_DB || rc == ST_FAIL)
+		if ((db->last_rc & 0xff) == SQLITE_NOTADB)
 			return err_set(ST_DB, _("%s: not a meerstem database (%s)"),
-			    db->path, sqlite3_errmsg(db->h));
+			    db->path, sqlite3_errstr(db->last_rc));
 		return rc;
 	}
 	if (app == 0 && version == 0 && objects == 0) {
-		if (db_readonly(db))
+		/* Only init fills an empty file: an emptied database (a
+		 * failed copy, a kill before the schema was written) is
+		 * reported, not silently replaced by a new one. */
+		if (db_readonly(db) || !(db->flags & DB_CREATE))
 			return err_set(ST_DB, _("%s: the database is empty; "
 			    "create it with meerstem init"), db->path);
 		db->created = 1;
@@ -531,12 +582,19 @@ db_open(struct db **out, const char *path, unsigned flags)
 	int oflags, rc, missing;
 
 	*out = NULL;
-	missing = stat(path, &sb) != 0 && errno == ENOENT;
+	missing = lstat(path, &sb) != 0;
+	if (missing && errno != ENOENT)
+		return err_sys(ST_DB, _("%s: cannot open the database"), path);
 	if (missing && !(flags & DB_CREATE))
 		return err_set(ST_DB, _("%s: no such database; create it with "
 		    "meerstem init"), path);
 	if (!missing && S_ISDIR(sb.st_mode))
 		return err_set(ST_DB, _("%s: is a directory, not a database"), path);
+	/* SQLite puts the -wal file beside the name it opens: a link and
+	 * its target would each get their own and disagree. */
+	if (!missing && S_ISLNK(sb.st_mode))
+		return err_set(ST_DB, _("%s: is a symbolic link; give the path of "
+		    "the database file itself"), path);
 	if (missing && (flags & DB_READONLY))
 		return err_set(ST_DB, _("%s: no such database"), path);
 	if ((db = calloc(1, sizeof *db)) == NULL)
@@ -596,8 +654,34 @@ db_close(struct db *db)
 
 /* ---- backup and check ------------------------------------------------- */
 
+/* A failed backup: the source's own trouble (locked, corrupt) in
+ * db_fail's words, anything else as a failure to write the copy NAME. */
 static int
-backup_into(struct db *db, const char *tmp)
+backup_fail(struct db *db, sqlite3 *dst, int rc, const char *name)
+{
+	int sys = dst != NULL ? sqlite3_system_errno(dst) : 0;
+
+	if (sys == ENOSPC)
+		rc = SQLITE_FULL;
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return db_fail(db, rc);
+	case SQLITE_FULL:
+		return err_set(ST_FAIL, _("%s: the disk is full; no backup was "
+		    "written"), name);
+	case SQLITE_NOMEM:
+		return err_set(ST_FAIL, "%s", _("out of memory"));
+	}
+	return err_set(ST_FAIL, _("%s: cannot write the backup (%s%s%s)"), name,
+	    dst != NULL ? sqlite3_errmsg(dst) : sqlite3_errstr(rc),
+	    sys != 0 ? ": " : "", sys != 0 ? strerror(sys) : "");
+}
+
+static int
+backup_into(struct db *db, const char *tmp, const char *name)
 {
 	sqlite3 *dst;
 	sqlite3_backup *b;
@@ -605,40 +689,50 @@ backup_into(struct db *db, const char *tmp)
 
 	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
-		err_set(ST_FAIL, _("%s: cannot open the backup: %s"), tmp,
-		    sqlite3_errstr(rc));
+		rc = backup_fail(db, dst, rc, name);
 		sqlite3_close(dst);
-		return ST_FAIL;
+		return rc;
 	}
+	sqlite3_extended_result_codes(dst, 1);
 	b = sqlite3_backup_init(dst, "main", db->h, "main");
 	if (b == NULL) {
-		err_set(ST_FAIL, _("%s: backup failed: %s"), tmp,
-		    sqlite3_errmsg(dst));
+		rc = backup_fail(db, dst, sqlite3_extended_errcode(dst), name);
 		sqlite3_close(dst);
-		return ST_FAIL;
+		return rc;
 	}
 	/* One step copies everything under a read lock: a consistent copy. */
 	rc = sqlite3_backup_step(b, -1);
-	sqlite3_backup_finish(b);
+	if (sqlite3_backup_finish(b) != SQLITE_OK && rc == SQLITE_DONE)
+		rc = sqlite3_extended_errcode(dst);
+	/* The copy of a WAL database says WAL in its header: make it one
+	 * self-contained file. */
 	if (rc == SQLITE_DONE)
 		rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-	sqlite3_close(dst);
 	if (rc != SQLITE_DONE && rc != SQLITE_OK)
-		return db_fail(db, rc);
-	return ST_OK;
+		rc = backup_fail(db, dst, rc, name);
+	else
+		rc = ST_OK;
+	sqlite3_close(dst);
+	return rc;
 }
 
 int
 db_backup(struct db *db, const char *dest)
 {
 	struct outfile *of;
+	const char *tmp;
 	int rc;
 
 	if ((rc = outfile_open(&of, dest, 0600)) != ST_OK)
 		return rc;
 	/* SQLite writes the copy by name; the outfile then streams it to
 	 * standard output or renames it into place. */
-	rc = backup_into(db, outfile_temp_path(of));
+	if ((tmp = outfile_temp_path(of)) == NULL) {
+		rc = err_status();
+		outfile_abort(of);
+		return rc;
+	}
+	rc = backup_into(db, tmp, strcmp(dest, "-") == 0 ? tmp : dest);
 	if (rc != ST_OK) {
 		outfile_abort(of);
 		return rc;

@@ -11,16 +11,18 @@
 #define DB_BUSY_TIMEOUT_MS 5000
 
 enum {
-	DB_CREATE = 1 << 0,	/* create the file (mode 0600) if it is missing */
+	DB_CREATE = 1 << 0,	/* create the file (mode 0600) if it is missing,
+				 * or the schema in an empty file */
 	DB_READONLY = 1 << 1	/* open read-only; never write, never upgrade */
 };
 
 struct db;
 
-/* Open PATH. A missing file is created only with DB_CREATE. A file of
- * another application, with a newer schema, or that is not a database
- * is refused with ST_DB and left untouched; an older schema is copied
- * to PATH.bak-vN and then upgraded, one migration per transaction. */
+/* Open PATH. A missing or empty file is created or filled only with
+ * DB_CREATE. A file of another application, with a newer schema, or
+ * that is not a database is refused with ST_DB and left untouched; an
+ * older schema is copied to PATH.bak-vN and then upgraded, one
+ * migration per transaction. */
 int db_open(struct db **out, const char *path, unsigned flags);
 void db_close(struct db *db);
 

@@ -192,8 +192,8 @@ demo_build(const char *path)
 		return rc;
 	}
 	close(fd);
-	/* An empty file is a new database to db_open. */
-	if ((rc = db_open(&db, tmp, 0)) == ST_OK) {
+	/* The temporary file is empty: DB_CREATE fills it with the schema. */
+	if ((rc = db_open(&db, tmp, DB_CREATE)) == ST_OK) {
 		rc = fill(db);
 		db_close(db);
 	}

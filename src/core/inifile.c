@@ -32,11 +32,25 @@ struct reader {
 	void *arg;
 };
 
+/* A CR that does not end the line: inih would read a file with old
+ * Mac line ends as one line and drop all but its first key. */
+static const char *
+lone_cr(const char *s, size_t len)
+{
+	const char *cr = memchr(s, '\r', len);
+
+	if (cr == NULL || (cr == s + len - 2 && s[len - 1] == '\n') ||
+	    cr == s + len - 1)
+		return NULL;
+	return cr;
+}
+
 static char *
 read_line(char *str, int num, void *stream)
 {
 	struct reader *r = stream;
 	ssize_t len = getline(&r->buf, &r->cap, r->fp);
+	const char *cr;
 	size_t bad;
 
 	if (len < 0 || r->failed || r->handler_failed)
@@ -50,6 +64,13 @@ read_line(char *str, int num, void *stream)
 	if (!utf8_valid(r->buf, (size_t)len, &bad)) {
 		err_set(ST_INPUT, _("%s:%d:%zu: invalid UTF-8"), r->path, r->line,
 		    utf8_chars(r->buf, bad) + 1);
+		r->failed = 1;
+		return NULL;
+	}
+	if ((cr = lone_cr(r->buf, (size_t)len)) != NULL) {
+		err_set(ST_INPUT, _("%s:%d:%zu: a carriage return inside the "
+		    "line (save the file with LF or CRLF line ends)"), r->path,
+		    r->line, utf8_chars(r->buf, (size_t)(cr - r->buf)) + 1);
 		r->failed = 1;
 		return NULL;
 	}

@@ -10,8 +10,8 @@ typedef int (*inifile_fn)(void *arg, const char *section, const char *key,
     const char *value, int line, int continued);
 
 /* Parse PATH; ST_INPUT with "PATH:LINE: reason" for a malformed line, a
- * line longer than 64 KiB, a NUL byte or invalid UTF-8; ST_FAIL if the
- * file cannot be read. */
+ * line longer than 64 KiB, a NUL byte, invalid UTF-8 or a carriage
+ * return inside a line; ST_FAIL if the file cannot be read. */
 int inifile_parse(const char *path, inifile_fn fn, void *arg);
 
 /* Parse a value as a boolean (yes/no, true/false, on/off, 1/0). */

@@ -36,7 +36,8 @@ out_format_parse(const char *name, const char *allowed, enum out_format *f)
 	const char *p;
 	int i;
 
-	for (p = allowed; (p = strstr(p, name)) != NULL; p += len)
+	/* An empty name would match everywhere and never move on. */
+	for (p = allowed; len > 0 && (p = strstr(p, name)) != NULL; p += len)
 		if ((p == allowed || p[-1] == ',') && (p[len] == ',' || p[len] == '\0'))
 			for (i = 0; i < 5; i++)
 				if (strcmp(names[i], name) == 0) {

@@ -104,7 +104,8 @@ paths_make_parent(const char *path)
 
 	if (copy == NULL)
 		return err_set(ST_FAIL, "%s", _("out of memory"));
-	for (p = copy + 1; (p = strchr(p, '/')) != NULL; p++) {
+	/* Skip the leading '/' of an absolute path; "" has no parent. */
+	for (p = copy + (*copy == '/'); (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
 		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
 			int rc = err_sys(ST_FAIL, _("cannot create %s"), copy);

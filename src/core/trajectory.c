@@ -196,9 +196,11 @@ validate(struct db *db, struct trajectory *t)
 		if (rc == SQLITE_ROW)
 			copy_col(t->phase, sizeof t->phase, st, 0);
 		sqlite3_reset(st);
-		if (rc != SQLITE_ROW)
+		if (rc == SQLITE_DONE)
 			return err_set(ST_DB, "%s", _("the catalogue is not loaded; "
 			    "run meerstem init"));
+		if (rc != SQLITE_ROW)
+			return db_fail(db, rc);
 	}
 	if ((rc = exists(db, sql_phase_exists, t->phase, &found)) != ST_OK)
 		return rc;

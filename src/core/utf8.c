@@ -203,10 +203,20 @@ utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+uint32_t
+utf8_fold(uint32_t cp)
+{
+	locale_t loc;
+
+	if (cp < 0x80)
+		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	loc = utf8_locale();
+	return loc != (locale_t)0 ? (uint32_t)towlower_l((wint_t)cp, loc) : cp;
+}
+
 char *
 utf8_key(const char *s)
 {
-	locale_t loc = utf8_locale();
 	size_t n = strlen(s), i = 0, o = 0;
 	char *key;
 	uint32_t cp;
@@ -222,11 +232,7 @@ utf8_key(const char *s)
 			key[o++] = s[i++];
 			continue;
 		}
-		if (cp < 0x80)
-			cp = (uint32_t)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-		else if (loc != (locale_t)0)
-			cp = (uint32_t)towlower_l((wint_t)cp, loc);
-		o += (size_t)utf8_encode(cp, key + o);
+		o += (size_t)utf8_encode(utf8_fold(cp), key + o);
 		i += (size_t)len;
 	}
 	key[o] = '\0';

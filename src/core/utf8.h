@@ -25,6 +25,8 @@ size_t utf8_fit(const char *s, int cols);
 
 /* Trim leading and trailing white space in place; returns S. */
 char *str_trim(char *s);
+/* A character lower-cased with Unicode case mapping, as in keys. */
+uint32_t utf8_fold(uint32_t cp);
 /* The matching key of a name: trimmed and lower-cased with Unicode
  * case mapping ("Émile " and "émile" share a key). Newly allocated. */
 char *utf8_key(const char *s);

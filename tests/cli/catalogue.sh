@@ -64,6 +64,9 @@ printf '[phase a]\nname_nl = a\ncolour = red\n' >"$bad"
 try_bad "an unknown key" "$bad:3: unknown key 'colour' in a phase"
 printf '[phase A!]\nname_nl = a\n' >"$bad"
 try_bad "a bad code" "$bad:2: bad code 'A!'"
+# Found by fuzzing (tests/fuzz/regressions/catalogue): this crashed.
+printf 'name_nl = x\n[phase a]\nname_nl = a\nname_en = a\n' >"$bad"
+try_bad "a key before the first section" "$bad:1: 'name_nl' comes before the first [phase CODE] or [form CODE] section"
 
 before=$(sha256sum <"$db")
 sed 's/^level = inform$/level = inspire/' "$shipped" >"$bad"

@@ -34,6 +34,15 @@ t_has "$ERR" "$cfg:2: contains a NUL byte" "the NUL byte's line is named"
 printf '[gaps]\nlate_phase = caf\351\n' >"$cfg"
 t_run 2 "invalid UTF-8 is an error" -- ms -d "$db" -c "$cfg" trajectory list
 t_has "$ERR" "$cfg:2:17: invalid UTF-8" "the invalid byte's line and column are named"
+printf '[gaps]\rimpact_threshold = 9\r' >"$cfg"
+t_run 2 "old Mac line ends (a lone CR) are an error" -- ms -d "$db" -c "$cfg" trajectory list
+t_has "$ERR" "$cfg:1:7: a carriage return inside the line" "the lone CR's line and column are named"
+printf '[gaps]\r\nimpact_threshold = 9\r\n' >"$cfg"
+t_run 2 "CRLF line ends are read as line ends" -- ms -d "$db" -c "$cfg" trajectory list
+t_has "$ERR" "$cfg:2: impact_threshold: bad value '9'" "the value on the CRLF line is judged"
+printf '\357\273\277[gaps]\nimpact_threshold = 9\n' >"$cfg"
+t_run 2 "a byte-order mark is skipped" -- ms -d "$db" -c "$cfg" trajectory list
+t_has "$ERR" "$cfg:2: impact_threshold: bad value '9'" "the section after the byte-order mark is read"
 
 # inih splits lines longer than its buffer into a phantom key; a long
 # value must be read whole and judged as one value.

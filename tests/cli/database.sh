@@ -53,7 +53,91 @@ printf 'name,voice\nFNV,established\n' >"$T/text.db"
 refuse "a text file named like a database" "$T/text.db" "not a meerstem database"
 
 head -c 100 "$db" >"$T/trunc.db"
-refuse "a database truncated inside its header" "$T/trunc.db" "not a meerstem database"
+refuse "a database truncated inside its header" "$T/trunc.db" "the database file is corrupt"
+
+# A database with real data: 400 trajectories and their change log,
+# written by sqlite3 so that it spans many pages.
+cp "$db" "$T/full.db"
+sqlite3 "$T/full.db" "with recursive n(i) as (select 1 union all select i + 1
+	from n where i < 400) insert into trajectory (code, title, phase_id)
+	select 'T' || i, hex(randomblob(300)), 1 from n;
+	insert into change_log (who, action, subject, detail)
+	select 'test', 'trajectory.add', code, title from trajectory"
+size=$(stat -c %s "$T/full.db")
+head -c $((size / 2)) "$T/full.db" >"$T/half.db"
+refuse "a database truncated mid-file" "$T/half.db" "the database file is corrupt"
+t_run 3 "check refuses a database truncated mid-file" -- ms -d "$T/half.db" check
+
+# One damaged page in the table a command reads: the b-tree header of
+# the trajectory table's root page. Commands that read the table refuse
+# the file; `check` finds the damage wherever it is.
+root=$(sqlite3 "$T/full.db" "select rootpage from sqlite_schema where name = 'trajectory'")
+python3 - "$T/full.db" "$T/page.db" "$root" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], 'rb').read())
+at = (int(sys.argv[3]) - 1) * 4096
+data[at:at + 12] = b'\xa5' * 12
+open(sys.argv[2], 'wb').write(data)
+PY
+before=$(sha256sum <"$T/page.db")
+t_run 3 "a damaged page is refused by trajectory list" -- ms -d "$T/page.db" trajectory list
+t_has "$ERR" "the database file is corrupt" "the damaged page: the message says the file is corrupt"
+t_has "$ERR" "restore it from a backup" "the damaged page: the message says what to do"
+t_run 3 "a damaged page is refused by trajectory show" -- ms -d "$T/page.db" trajectory show T1
+t_run 3 "a damaged page is refused by trajectory add" -- ms -d "$T/page.db" trajectory add NEW --title new
+t_run 3 "check reports the damaged page" -- ms -d "$T/page.db" check
+t_eq "$(sha256sum <"$T/page.db")" "$before" "a database with a damaged page is left byte-identical"
+
+# An empty file: only init fills it.
+: >"$T/empty.db"
+t_run 3 "an empty file is refused" -- ms -d "$T/empty.db" trajectory list
+t_has "$ERR" "the database is empty; create it with meerstem init" "the empty file: the message says how to fill it"
+t_run 3 "an empty file is refused by check" -- ms -d "$T/empty.db" check
+t_eq "$(stat -c %s "$T/empty.db")" 0 "a refused empty file stays empty"
+t_run 0 "init fills an empty file" -- ms -d "$T/empty.db" init
+t_eq "$(sqlite3 "$T/empty.db" 'select count(*) from form')" 11 "the filled file holds the catalogue"
+
+mkdir "$T/dir.db"
+t_run 3 "a directory named like the database is refused" -- ms -d "$T/dir.db" trajectory list
+t_has "$ERR" "is a directory, not a database" "the directory: the message says why"
+t_run 3 "init refuses a directory too" -- ms -d "$T/dir.db" init
+t_eq "$(ls -A "$T/dir.db")" "" "nothing is created inside the directory"
+
+# SQLite keeps the -wal file beside the name it opens, so a link would
+# give the link and its target separate logs: links are refused.
+cp "$db" "$T/target.db"
+ln -s target.db "$T/link.db"
+before=$(sha256sum <"$T/target.db")
+t_run 3 "a symbolic link to a database is refused" -- ms -d "$T/link.db" trajectory list
+t_has "$ERR" "is a symbolic link; give the path of the database file itself" "the link: the message says why"
+t_run 3 "init refuses a symbolic link too" -- ms -d "$T/link.db" init
+t_eq "$(sha256sum <"$T/target.db")" "$before" "the link's target is left byte-identical"
+t_ok "no -wal file is made beside the link" -- test ! -e "$T/link.db-wal"
+ln -s nowhere.db "$T/dangling.db"
+t_run 3 "init refuses a dangling symbolic link" -- ms -d "$T/dangling.db" init
+t_ok "init does not create the link's target" -- test ! -e "$T/nowhere.db"
+
+# A crash (here: a process that exits without closing) leaves a -wal
+# file beside the database. Committed transactions in it count; an
+# uncommitted one that spilled into it does not.
+cp "$db" "$T/crash.db"
+python3 - "$T/crash.db" <<'PY'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("pragma wal_autocheckpoint = 0")
+c.execute("insert into trajectory (code, title, phase_id) values ('WAL-1', 'committed', 1)")
+c.execute("pragma cache_size = 1")
+c.execute("begin")
+for i in range(200):
+    c.execute("insert into trajectory (code, title, phase_id) values (?, ?, 1)",
+              ("LOST-%d" % i, "x" * 2000))
+os._exit(0)
+PY
+t_ok "the crash left a -wal file" -- test -s "$T/crash.db-wal"
+t_run 0 "a database with a -wal file left by a crash opens" -- ms -d "$T/crash.db" trajectory list --format csv
+t_has "$OUT" "WAL-1,committed" "the committed transaction in the -wal file is kept"
+t_lacks "$OUT" "LOST-" "the uncommitted transaction is rolled back"
+t_run 0 "the recovered database passes check" -- ms -d "$T/crash.db" check
 
 t_run 0 "backup writes a copy" -- ms -d "$db" backup "$T/copy.db"
 t_eq "$(stat -c %a "$T/copy.db")" 600 "the backup is readable by its owner only"

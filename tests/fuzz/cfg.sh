@@ -1,0 +1,2 @@
+# Fuzz the configuration parser (tests/fuzz/libfuzzer.sh).
+. "$TESTS_SRCDIR/fuzz/libfuzzer.sh" cfg
