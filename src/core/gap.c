@@ -296,7 +296,7 @@ static const char sql_unheard[] =
     " (SELECT group_concat(ref, ', ') FROM (SELECT se.ref FROM attendance a"
     "   CROSS JOIN session se ON se.id = a.session_id WHERE a.stakeholder_id = s.id"
     "   AND se.trajectory_id = ?1 AND se.status = 'planned'"
-    "   ORDER BY se.date, se.ref))"
+    "   ORDER BY se.date, se.ref)), s.id"
     " FROM involvement i JOIN stakeholder s ON s.id = i.stakeholder_id"
     " WHERE i.trajectory_id = ?1 AND i.impact >= ?2"
     " AND i.first_heard IS NULL AND i.represented_by = 'none'";
@@ -311,6 +311,7 @@ unheard_row(struct check *c, sqlite3_stmt *st)
 	int rc;
 
 	g.subject = db_column_dup(st, 0);
+	g.subject_id = sqlite3_column_int64(st, 5);
 	why = sqlite3_column_int(st, 3) ?
 	    fmt(_("Impact %d, %s voice; it attended held sessions only as a "
 	    "listener, and no delegation of the council represents it."),
@@ -380,7 +381,7 @@ rule_voice_missing(struct check *c)
 
 /* LATE: strongly affected and first heard in late_phase or later. */
 static const char sql_late[] =
-    "SELECT s.name, s.voice, i.impact, p.code FROM involvement i"
+    "SELECT s.name, s.voice, i.impact, p.code, s.id FROM involvement i"
     " JOIN stakeholder s ON s.id = i.stakeholder_id"
     " JOIN phase p ON p.id = i.first_heard"
     " WHERE i.trajectory_id = ?1 AND i.impact >= ?2"
@@ -397,6 +398,7 @@ late_row(struct check *c, sqlite3_stmt *st)
 	int rc;
 
 	g.subject = db_column_dup(st, 0);
+	g.subject_id = sqlite3_column_int64(st, 4);
 	if (heard == late)
 		g.detail = fmt(_("Impact %d, %s voice; first heard only in the "
 		    "phase %s, from which on hearing counts as late."), impact,
@@ -458,6 +460,7 @@ unsuited_flush(struct check *c, struct unsuited *u)
 
 	if (u->name != NULL && u->all_bad) {
 		g.subject = u->name;
+		g.subject_id = u->who;
 		u->name = NULL;
 		g.detail = fmt(_("Impact %d, %s voice; heard only through forms "
 		    "that reach such voices badly: %s."), u->impact,
@@ -520,7 +523,8 @@ rule_unsuited(struct check *c)
  * size is the participants recorded, else the people who attended. */
 static const char sql_no_feedback[] =
     "SELECT se.ref, f.code, se.date, coalesce(se.participants,"
-    "  (SELECT sum(a.people) FROM attendance a WHERE a.session_id = se.id))"
+    "  (SELECT sum(a.people) FROM attendance a WHERE a.session_id = se.id)),"
+    " se.id"
     " FROM session se JOIN form f ON f.id = se.form_id"
     " WHERE se.trajectory_id = ?1 AND se.status = 'held'"
     " AND se.feedback_date IS NULL AND se.date < ?2";
@@ -538,6 +542,7 @@ no_feedback_row(struct check *c, sqlite3_stmt *st)
 		return ST_INPUT;
 	days = c->today - days;
 	g.subject = db_column_dup(st, 0);
+	g.subject_id = sqlite3_column_int64(st, 4);
 	if (known)
 		g.detail = fmt(ngettext("Held on %s (%s, %ld participant), %ld "
 		    "days ago; no feedback to the participants is recorded, "
@@ -568,7 +573,7 @@ rule_no_feedback(struct check *c)
 
 /* INPUT_UNANSWERED: no disposition, or one never reported back. */
 static const char sql_unanswered[] =
-    "SELECT i.summary, i.disposition, se.ref FROM input i"
+    "SELECT i.summary, i.disposition, se.ref, i.id FROM input i"
     " JOIN session se ON se.id = i.session_id"
     " WHERE i.trajectory_id = ?1"
     " AND (i.disposition = 'open' OR i.reported_date IS NULL)";
@@ -581,6 +586,7 @@ unanswered_row(struct check *c, sqlite3_stmt *st)
 	int open = strcmp(disposition, "open") == 0;
 
 	g.subject = db_column_dup(st, 0);
+	g.subject_id = sqlite3_column_int64(st, 3);
 	if (open) {
 		g.detail = fmt(_("Input from session %s that has no disposition "
 		    "yet."), ref);

@@ -42,6 +42,9 @@ struct gap {
 	char *advice;		/* what to do, a translated sentence that
 				   names the suggested forms */
 	char *key;		/* the subject case-folded, for sorting */
+	sqlite3_int64 subject_id;	/* the stakeholder, session or input
+				   the finding is about; 0 for a voice,
+				   a category or the commission */
 	size_t seq;		/* order of finding, the last sort key */
 };
 

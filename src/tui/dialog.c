@@ -354,44 +354,6 @@ struct info {
 
 static const enum action info_hints[] = { AC_BACK, AC_DOWN, AC_UP, AC_NONE };
 
-/* Walk TEXT as lines of at most W columns; call PUT for each (NULL to
- * count). Returns the number of lines. */
-static int
-wrap(const char *text, int w, void (*put)(int n, const char *s, size_t len,
-    void *arg), void *arg)
-{
-	const char *p = text;
-	int n = 0;
-
-	while (*p != '\0') {
-		size_t len = strcspn(p, "\n"), fit;
-		char *line = strndup(p, len);
-
-		if (line == NULL)
-			break;
-		fit = line[0] == '\0' ? 0 : utf8_fit(line, w);
-		/* Break at the last blank that fits, if any. */
-		if (fit < len) {
-			size_t b = fit;
-
-			while (b > 0 && line[b] != ' ')
-				b--;
-			if (b > 0)
-				fit = b + 1;
-		}
-		if (fit == 0 && len > 0)
-			fit = 1;
-		if (put != NULL)
-			put(n, p, fit < len ? fit : len, arg);
-		n++;
-		free(line);
-		p += fit < len ? fit : len;
-		if (fit >= len && *p == '\n')
-			p++;
-	}
-	return n;
-}
-
 struct info_put {
 	struct info *in;
 	int y, x, w, h;
@@ -418,7 +380,7 @@ info_draw(struct layer *l, struct tui *t)
 	struct info_put ip;
 	int w = COLS - 8 > 76 ? 76 : COLS - 8, h;
 
-	in->lines = wrap(in->text, w - 4, NULL, NULL);
+	in->lines = draw_wrap(in->text, w - 4, NULL, NULL);
 	h = in->lines + 2;
 	if (h > tui_content_rows())
 		h = tui_content_rows();
@@ -432,7 +394,7 @@ info_draw(struct layer *l, struct tui *t)
 	ip.x += 2;
 	ip.w = w - 4;
 	ip.h = h - 2;
-	wrap(in->text, w - 4, info_put, &ip);
+	draw_wrap(in->text, w - 4, info_put, &ip);
 }
 
 static int

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/utf8.h"
@@ -150,4 +151,74 @@ draw_columns(int *widths, const int *min, const int *flex, int n, int total)
 			widths[i] += extra / nflex + (first ? extra % nflex : 0);
 			first = 0;
 		}
+}
+
+/* Lines end at a new line or the last blank that fits; a word longer
+ * than W is cut. */
+int
+draw_wrap(const char *text, int w, void (*put)(int n, const char *s, size_t len,
+    void *arg), void *arg)
+{
+	const char *p = text;
+	int n = 0;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, "\n"), fit;
+		char *line = strndup(p, len);
+
+		if (line == NULL)
+			break;
+		fit = line[0] == '\0' ? 0 : utf8_fit(line, w);
+		/* Break at the last blank that fits, if any. */
+		if (fit < len) {
+			size_t b = fit;
+
+			while (b > 0 && line[b] != ' ')
+				b--;
+			if (b > 0)
+				fit = b + 1;
+		}
+		if (fit == 0 && len > 0)
+			fit = 1;
+		if (put != NULL) {
+			size_t shown = fit < len ? fit : len;
+
+			/* The blank broken at may lie just past W. */
+			while (shown > 0 && p[shown - 1] == ' ')
+				shown--;
+			put(n, p, shown, arg);
+		}
+		n++;
+		free(line);
+		p += fit < len ? fit : len;
+		if (fit >= len && *p == '\n')
+			p++;
+	}
+	return n;
+}
+
+struct para {
+	int y, x, w, h;
+	attr_t attr;
+};
+
+static void
+para_put(int n, const char *s, size_t len, void *arg)
+{
+	struct para *p = arg;
+	char *line;
+
+	if (n >= p->h || (line = strndup(s, len)) == NULL)
+		return;
+	draw_text(p->y + n, p->x, p->w, line, p->attr, 0);
+	free(line);
+}
+
+int
+draw_para(int y, int x, int w, int h, const char *text, attr_t attr)
+{
+	struct para p = { y, x, w, h, attr };
+	int n = draw_wrap(text, w, para_put, &p);
+
+	return n < h ? n : h;
 }

@@ -288,3 +288,13 @@ inputs_new(struct tui *t, struct view *v)
 	s->table.empty = s->empty;
 	return &s->layer;
 }
+
+void
+inputs_seek(struct tui *t, struct layer *tab, const char *summary,
+    sqlite3_int64 id)
+{
+	struct inputs *s = (struct inputs *)tab;
+
+	if (!table_seek(&s->table, summary, id))
+		tui_message(t, "%s", _("that input is no longer there"));
+}

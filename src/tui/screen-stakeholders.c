@@ -549,3 +549,21 @@ stakeholders_seek(struct tui *t, struct layer *tab, const char *name,
 	if (!table_seek(&s->table, name, id))
 		tui_message(t, _("%s is not in this list (see the filter)"), name);
 }
+
+void
+stakeholders_show_voice(struct tui *t, struct layer *tab, const char *voice)
+{
+	struct stakeholders *s = (struct stakeholders *)tab;
+	char k[32];
+	int rc;
+
+	if ((rc = listing_filter(s->table.list, LF_CATEGORY, NULL)) != ST_OK ||
+	    (rc = listing_filter(s->table.list, LF_UNHEARD, NULL)) != ST_OK) {
+		tui_error(t, rc);
+		return;
+	}
+	refilter(t, s, LF_VOICE, voice);
+	keys_first(AC_FILTER, k, sizeof k);
+	tui_message(t, _("only the %s voice; %s changes the filter"),
+	    vocab_label(&vocab_voice, voice), k);
+}

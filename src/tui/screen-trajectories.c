@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/gap.h"
 #include "../core/i18n.h"
 #include "../core/trajectory.h"
 #include "../core/vocab.h"
@@ -14,9 +15,20 @@
 #include "screens.h"
 #include "table.h"
 
+/* Gap counts of the rows shown, until the data changes: the gap check
+ * is computed, not stored, and a screenful costs one check per row. */
+#define GAP_CACHE 64
+
 struct trajectories {
 	struct layer layer;
 	struct table table;
+	struct table_extra gaps;
+	struct {
+		sqlite3_int64 id;
+		size_t n;
+		int failed;
+	} cache[GAP_CACHE];
+	int ncache;
 	int version;		/* of the trajectory in the form; 0 adds */
 	char code[33];
 	char empty[160];
@@ -44,6 +56,34 @@ static void
 where(struct layer *l, char *buf, size_t size)
 {
 	table_where(&((struct trajectories *)l)->table, buf, size);
+}
+
+/* The open gaps of trajectory ID; "?" when the check fails (a bad
+ * late_phase in the configuration, which the gaps tab then names). */
+static void
+fill_gaps(struct tui *t, void *ctx, sqlite3_int64 id, char *buf, size_t size)
+{
+	struct trajectories *s = ctx;
+	struct gap_list l = { 0 };
+	int i;
+
+	for (i = 0; i < s->ncache && s->cache[i].id != id; i++)
+		;
+	if (i == s->ncache) {
+		if (s->ncache == GAP_CACHE)
+			s->ncache = i = 0;
+		s->cache[i].id = id;
+		s->cache[i].failed = gap_check(t->db, id, t->cfg, &l) != ST_OK;
+		s->cache[i].n = l.n;
+		if (s->cache[i].failed)
+			err_clear();
+		gap_list_free(&l);
+		s->ncache++;
+	}
+	if (s->cache[i].failed)
+		snprintf(buf, size, "?");
+	else
+		snprintf(buf, size, "%zu", s->cache[i].n);
 }
 
 /* ---- the form ----------------------------------------------------------- */
@@ -251,6 +291,7 @@ reload(struct layer *l, struct tui *t)
 	struct trajectories *s = (struct trajectories *)l;
 	int rc;
 
+	s->ncache = 0;
 	if ((rc = table_reload(&s->table)) != ST_OK)
 		tui_error(t, rc);
 }
@@ -294,5 +335,10 @@ trajectories_new(struct tui *t)
 		    "press %s to add one."), k);
 	}
 	s->table.empty = s->empty;
+	s->gaps.label = N_("gaps");
+	s->gaps.min = 5;
+	s->gaps.fill = fill_gaps;
+	s->gaps.ctx = s;
+	s->table.extra = &s->gaps;
 	return &s->layer;
 }

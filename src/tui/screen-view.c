@@ -16,12 +16,12 @@ static const struct {
 	const char *label;
 	struct layer *(*make)(struct tui *t, struct view *v);
 } tabs[TAB_COUNT] = {
-	[TAB_OVERVIEW] = { N_("Overview"), NULL },
+	[TAB_OVERVIEW] = { N_("Overview"), overview_new },
 	[TAB_STAKEHOLDERS] = { N_("Stakeholders"), stakeholders_new },
 	[TAB_MATRIX] = { N_("Matrix"), matrix_new },
 	[TAB_SESSIONS] = { N_("Sessions"), sessions_new },
 	[TAB_INPUTS] = { N_("Inputs"), inputs_new },
-	[TAB_GAPS] = { N_("Gaps"), NULL },
+	[TAB_GAPS] = { N_("Gaps"), gaps_new },
 };
 
 static int

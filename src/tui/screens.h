@@ -27,17 +27,25 @@ struct layer *view_new(struct tui *t, const char *code, int tab);
 struct layer *view_switch(struct tui *t, struct view *v, int tab);
 
 /* The tabs. */
+struct layer *overview_new(struct tui *t, struct view *v);
 struct layer *stakeholders_new(struct tui *t, struct view *v);
 struct layer *matrix_new(struct tui *t, struct view *v);
 struct layer *sessions_new(struct tui *t, struct view *v);
 struct layer *inputs_new(struct tui *t, struct view *v);
+struct layer *gaps_new(struct tui *t, struct view *v);
 
 /* Put the cursor of the stakeholders, sessions or inputs tab on the
- * row with ID, whose name, ref or summary is TEXT. */
+ * row with ID, whose name, ref or summary is TEXT; say so when the list
+ * does not show it. */
 void stakeholders_seek(struct tui *t, struct layer *tab, const char *name,
     sqlite3_int64 id);
 void sessions_seek(struct tui *t, struct layer *tab, const char *ref,
     sqlite3_int64 id);
+void inputs_seek(struct tui *t, struct layer *tab, const char *summary,
+    sqlite3_int64 id);
+/* Show only the stakeholders of VOICE, a voice code. */
+void stakeholders_show_voice(struct tui *t, struct layer *tab,
+    const char *voice);
 
 /* The windows over a tab. */
 /* A session with its attendance; Enter on a session opens it. */

@@ -657,11 +657,19 @@ arrow(int reverse)
 void
 table_draw(struct table *tb, struct tui *t, int y, int h)
 {
-	int widths[LISTING_MAX_COLUMNS], i, r, x, rev;
+	int widths[LISTING_MAX_COLUMNS + 1], min[LISTING_MAX_COLUMNS + 1],
+	    flex[LISTING_MAX_COLUMNS + 1], i, r, x, rev, n = tb->ncols;
 	int sorted = listing_sorted_by(tb->list, &rev);
+	char extra[64];
 
 	fit(tb, t, h - 1);
-	draw_columns(widths, tb->min, tb->flex, tb->ncols, COLS - 1);
+	memcpy(min, tb->min, sizeof tb->min);
+	memcpy(flex, tb->flex, sizeof tb->flex);
+	if (tb->extra != NULL) {
+		min[n] = tb->extra->min;
+		flex[n++] = 0;
+	}
+	draw_columns(widths, min, flex, n, COLS - 1);
 	draw_fill(y, 0, COLS, colour(R_HEADING));
 	for (i = 0, x = 1; i < tb->ncols; x += widths[i++] + 1) {
 		int w = draw_text(y, x, widths[i], _(tb->cols[i].label),
@@ -670,6 +678,9 @@ table_draw(struct table *tb, struct tui *t, int y, int h)
 		if (i == sorted && tb->cols[i].sortable && w < widths[i])
 			draw_text(y, x + w, 1, arrow(rev), colour(R_HEADING), 0);
 	}
+	if (tb->extra != NULL)
+		draw_text(y, x, widths[i], _(tb->extra->label), colour(R_HEADING),
+		    0);
 	if (tb->nrows == 0 && tb->empty != NULL)
 		draw_text(y + 2, 2, COLS - 4, tb->empty, colour(R_EMPTY), 0);
 	for (r = 0; r < tb->nrows && r < h - 1; r++) {
@@ -679,6 +690,11 @@ table_draw(struct table *tb, struct tui *t, int y, int h)
 		for (i = 0, x = 1; i < tb->ncols; x += widths[i++] + 1)
 			draw_text(y + 1 + r, x, widths[i], table_cell_text(t,
 			    &tb->cols[i], tb->rows[r].cell[i]), a, 0);
+		if (tb->extra != NULL) {
+			tb->extra->fill(t, tb->extra->ctx, tb->rows[r].id, extra,
+			    sizeof extra);
+			draw_text(y + 1 + r, x, widths[i], extra, a, 0);
+		}
 	}
 }
 

@@ -13,6 +13,17 @@ struct table_row {
 	struct listing_key *key;
 };
 
+/* A column the front end fills for each row shown, after the
+ * listing's: a figure the database does not hold, such as the open gaps
+ * of a trajectory. */
+struct table_extra {
+	const char *label;	/* heading, to translate with _() */
+	int min;
+	void (*fill)(struct tui *t, void *ctx, sqlite3_int64 id, char *buf,
+	    size_t size);
+	void *ctx;
+};
+
 struct table {
 	struct listing *list;
 	const struct listing_column *cols;
@@ -25,6 +36,7 @@ struct table {
 	long total;
 	char *search;		/* the last search, for n and N */
 	const char *empty;	/* what an empty list says */
+	const struct table_extra *extra;	/* or NULL */
 };
 
 /* Open a listing of KIND for OWNER; MIN and FLEX give each column's

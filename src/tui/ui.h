@@ -111,6 +111,13 @@ int draw_text(int y, int x, int w, const char *s, attr_t attr, int pad);
 void draw_fill(int y, int x, int w, attr_t attr);
 /* A framed box of H by W at Y, X, cleared, with TITLE in its top line. */
 void draw_box(int y, int x, int h, int w, const char *title);
+/* Walk TEXT as lines of at most W columns, broken at blanks; call PUT
+ * for each (NULL to count). Returns the number of lines. */
+int draw_wrap(const char *text, int w, void (*put)(int n, const char *s,
+    size_t len, void *arg), void *arg);
+/* TEXT wrapped in W columns on at most H lines from Y, X; returns the
+ * lines drawn. */
+int draw_para(int y, int x, int w, int h, const char *text, attr_t attr);
 /* Lay out WIDTHS for N columns in TOTAL columns: each at least its
  * minimum, the columns marked flexible share what is left. */
 void draw_columns(int *widths, const int *min, const int *flex, int n,

@@ -1,8 +1,8 @@
 # The interface end to end in tmux: open, walk every tab, add a
-# stakeholder with a Dutch name, log a session with attendance and see
-# the stakeholder heard, resize below 80x24 and back, quit with the
-# terminal restored; read-only mode refuses edits; signals restore the
-# terminal.
+# stakeholder with a Dutch name and see it as a gap, log a session with
+# attendance and see the stakeholder heard and the gap disappear, resize
+# below 80x24 and back, quit with the terminal restored; read-only mode
+# refuses edits; signals restore the terminal.
 . "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/tui/lib-tmux.sh"
 cd "$T"
@@ -15,7 +15,10 @@ tui_start -d m.db
 t_wait "meerstem: trajectories" "the interface opens on the trajectories"
 t_screen trajectories "the trajectory list"
 tui_keys Enter
-t_wait "No stakeholders" "Enter opens the trajectory on its stakeholders"
+t_wait "Voices: heard of registered" "Enter opens the trajectory on its overview"
+t_wait "No gaps found." "the overview counts no gaps in an empty trajectory"
+tui_keys 2
+t_wait "No stakeholders" "2 shows the stakeholders"
 tui_keys 3
 t_wait "form \\ phase" "3 shows the matrix of forms by phases"
 tui_keys v
@@ -25,9 +28,11 @@ tui_keys 4
 t_wait "No sessions yet" "4 shows the sessions"
 tui_keys 5
 t_wait "No input recorded" "5 shows the inputs"
+tui_keys 6
+t_wait "no rule of the gap check fires" "6 shows the gaps: none yet"
 tui_keys Tab
-t_wait "No stakeholders" "Tab goes round to the first tab"
-tui_keys BTab
+t_wait "Voices: heard of registered" "Tab goes round to the first tab"
+tui_keys BTab BTab
 t_wait "No input recorded" "Shift-Tab goes back"
 tui_keys '?'
 t_wait "In lists and screens" "? shows the help"
@@ -44,6 +49,13 @@ t_wait "Stichting Ëffe Één added" "the form saves the stakeholder"
 t_eq "$(q "select s.name || '|' || i.impact from stakeholder s join involvement i on i.stakeholder_id = s.id")" \
 	"Stichting Ëffe Één|3" "the name and impact are in the database"
 t_line "^ Stichting .* no *$" "the new stakeholder is not heard yet"
+tui_keys 6
+t_line "^ high +unheard +Stichting Ëffe Één" "the unheard stakeholder is a gap of high severity"
+t_wait "Impact 3, unknown voice; heard in no held session" "the gap's detail is shown under the list"
+tui_keys 1
+t_wait "1 gap: 1 high, 0 medium, 0 low." "the overview counts the gap"
+tui_keys 6 Enter
+t_line "^ Stichting .* no *$" "Enter on the gap goes to the stakeholder"
 
 # A session, logged with its attendance picked by search.
 tui_keys 4 a
@@ -59,12 +71,16 @@ t_wait "Attendance (1)" "the session shows its attendance"
 t_eq "$(q "select count(*) from attendance")" 1 "the attendance is in the database"
 tui_keys Escape 2
 t_line "^ Stichting .* yes +Diagno" "the stakeholder is now heard, in the diagnosis phase"
+tui_keys 6
+t_wait "no rule of the gap check fires" "the gap disappears once the stakeholder is heard"
+tui_keys 1
+t_line "unknown .* 1 of 1 heard, 1 early" "the overview's voice bars count the stakeholder heard"
 
 # Resizing.
 tui_resize 60 15
 t_wait "window too small" "below 80x24 the interface says the window is too small"
 tui_resize 80 24
-t_wait "Stichting" "back at 80x24 the screen returns"
+t_wait "1 of 1 heard" "back at 80x24 the screen returns"
 
 tui_keys Q
 t_wait "EXIT=0" "Q quits with status 0"
@@ -74,7 +90,7 @@ t_hides "Stichting" "the terminal is restored after quitting"
 before=$(sha256sum <m.db)
 tui_start -d m.db --read-only
 t_wait "[read-only]" "the status line says read-only"
-tui_keys Enter
+tui_keys Enter 2
 t_wait "Stichting" "read-only opens the trajectory"
 t_hides "a add" "read-only hints leave out add"
 tui_keys a

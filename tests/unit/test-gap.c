@@ -720,6 +720,45 @@ test_quiet(void **state)
 	assert_int_equal(fixture_int(f, "SELECT total_changes()"), changes);
 }
 
+/* Each finding names the record it is about, for the interface to go
+ * to; findings about no record have 0. */
+static void
+test_subject_ids(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	trajectory(f, "T", "options");
+	stakeholder(f, 1, "Filler", "established", 0, "none");
+	stakeholder(f, 1, "Unheard", "critical", 3, "none");
+	stakeholder(f, 1, "Late", "established", 3, "none");
+	stakeholder(f, 1, "Surveyed", "vulnerable", 3, "none");
+	session(f, 1, "S0", "survey", "diagnosis", "cancelled", "2024-01-01");
+	session(f, 1, "S1", "survey", "diagnosis", "held", "2024-01-10");
+	session(f, 1, "S2", "focus_group", "options", "held", "2024-03-10");
+	attend(f, 1, "S1", "Surveyed", "participant");
+	attend(f, 1, "S2", "Late", "participant");
+	fixture_sql(f, "INSERT INTO input (trajectory_id, session_id, summary,"
+	    " disposition) VALUES (1, 3, 'idea', 'adopted'),"
+	    " (1, 3, 'other idea', 'open')");
+	setenv("MEERSTEM_TODAY", "2024-06-02", 1);
+	check(f);
+	assert_int_equal(find(GAP_UNHEARD, "Unheard")->subject_id,
+	    fixture_int(f, "SELECT id FROM stakeholder WHERE name = 'Unheard'"));
+	assert_int_equal(find(GAP_LATE, "Late")->subject_id,
+	    fixture_int(f, "SELECT id FROM stakeholder WHERE name = 'Late'"));
+	assert_int_equal(find(GAP_UNSUITED_FORM, "Surveyed")->subject_id,
+	    fixture_int(f, "SELECT id FROM stakeholder WHERE name = 'Surveyed'"));
+	assert_int_equal(find(GAP_NO_FEEDBACK, "S2")->subject_id,
+	    fixture_int(f, "SELECT id FROM session WHERE ref = 'S2'"));
+	assert_int_equal(find(GAP_INPUT_UNANSWERED, "other idea")->subject_id,
+	    fixture_int(f, "SELECT id FROM input WHERE summary = 'other idea'"));
+	assert_int_equal(find(GAP_VOICE_MISSING, "critical")->subject_id, 0);
+	for (i = 0; i < found.n; i++)
+		if (found.v[i].code == GAP_DELEGATION_IMBALANCE)
+			assert_int_equal(found.v[i].subject_id, 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, teardown)
 
 int
@@ -741,6 +780,7 @@ main(void)
 		T(test_delegation_imbalance),
 		T(test_order),
 		T(test_quiet),
+		T(test_subject_ids),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
