@@ -41,6 +41,34 @@ touch -d "+1 minute" "$T/share/demo/members.csv"
 t_run 0 "newer shipped files" -- ms --demo trajectory list
 t_ok "rebuild the demo" -- test "$(stat -c %i "$XDG_DATA_HOME/meerstem/demo.db")" != "$inode"
 
+# The demo's gaps, pinned, and what a reader of DOMAIN.md expects of
+# them: the unheard vulnerable and critical stakeholders and the missing
+# critical voice are the most severe; older and less educated people
+# are under-represented among the profiles of the survey and the panel;
+# the commission has half as many employers as employees.
+export MEERSTEM_TODAY=2024-05-01
+for f in text csv json; do
+	t_run 1 "gaps of the demo as $f" -- ms -d "$db" gaps AMS-2023 --format $f
+	t_golden "$OUT" "demo-gaps.$f" "the demo's gaps as $f are as pinned"
+done
+cp "$OUT" "$T/gaps.json"
+t_eq "$(python3 -c '
+import json, sys
+rows = json.load(open(sys.argv[1]))
+high = sorted({r["code"] for r in rows if r["severity"] == "high"})
+print(len(rows), " ".join(high))' "$T/gaps.json")" 	"29 UNHEARD UNSUITED_FORM VOICE_MISSING" "29 gaps; the high ones are unheard, unsuited form and a missing voice"
+t_run 1 "gaps as csv" -- ms -d "$db" gaps AMS-2023 --format csv
+t_has "$OUT" "VOICE_MISSING,high,critical," "the critical voice is missing"
+t_has "$OUT" "UNHEARD,high,Laaggeletterde schoonmakers in zorginstellingen," "unheard vulnerable workers are a high gap"
+t_has "$OUT" "UNDERREPRESENTED,medium,education=laag," "the less educated are under-represented"
+t_has "$OUT" "DELEGATION_IMBALANCE,medium,commission," "the delegations are out of balance"
+t_lacks "$OUT" "UNHEARD,high,FNV" "the established unions were heard"
+for f in text md; do
+	t_run 0 "summary of the demo as $f" -- ms -d "$db" summary AMS-2023 --format $f
+	t_golden "$OUT" "demo-summary.$f" "the demo's summary as $f is as pinned"
+done
+unset MEERSTEM_TODAY
+
 # A broken shipped file: the demo that was there stays, nothing is left over.
 before=$(sha256sum <"$XDG_DATA_HOME/meerstem/demo.db")
 printf 'name,delegation\nAnn,unions\n' >"$T/share/demo/members.csv"
