@@ -55,7 +55,7 @@ run(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli, 0)) != ST_OK)
 		return rc;
 	/* Everything is read before the output file is touched. */
-	if ((rc = summary_load(cli->db, argv[optind], &cli->cfg, &s)) != ST_OK)
+	if ((rc = summary_load(cli->db, argv[optind], &cli->cfg, 0, &s)) != ST_OK)
 		return cli_report(rc);
 	rc = write_to(&s, f, path);
 	summary_free(&s);

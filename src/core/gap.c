@@ -100,7 +100,21 @@ gap_free(struct gap *g)
 	free(g->key);
 }
 
-/* Add G, whose strings the list takes over (also on failure). */
+static int gap_cmp(const void *a, const void *b);
+
+/* Sort the findings and keep the first N of them. */
+static void
+keep(struct gap_list *l, size_t n)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, gap_cmp);
+	while (l->n > n)
+		gap_free(&l->v[--l->n]);
+}
+
+/* Add G, whose strings the list takes over (also on failure). A
+ * limited list is cut back to its limit whenever it holds twice as
+ * many, so that memory stays bounded and sorting costs n log limit. */
 static int
 push(struct check *c, struct gap *g, int severe)
 {
@@ -126,8 +140,11 @@ push(struct check *c, struct gap *g, int severe)
 		l->v = v;
 		l->cap = cap;
 	}
-	g->seq = l->n;
+	g->seq = l->total++;
+	l->per_severity[g->severity]++;
 	l->v[l->n++] = *g;
+	if (l->limit > 0 && l->n >= 2 * l->limit)
+		keep(l, l->limit);
 	return ST_OK;
 nomem:
 	gap_free(g);
@@ -961,11 +978,18 @@ int
 gap_check(struct db *db, sqlite3_int64 id, const struct cfg *cfg,
     struct gap_list *out)
 {
+	return gap_check_top(db, id, cfg, 0, out);
+}
+
+int
+gap_check_top(struct db *db, sqlite3_int64 id, const struct cfg *cfg,
+    size_t limit, struct gap_list *out)
+{
 	struct check c = { .db = db, .id = id, .cfg = cfg, .out = out };
 	int rc, snapshot;
-	size_t i;
 
 	memset(out, 0, sizeof *out);
+	out->limit = limit;
 	/* One read transaction, so every rule sees the same data. */
 	snapshot = sqlite3_get_autocommit(db_sqlite(db));
 	if (snapshot && (rc = db_exec(db, "BEGIN")) != ST_OK)
@@ -979,10 +1003,7 @@ gap_check(struct db *db, sqlite3_int64 id, const struct cfg *cfg,
 		gap_list_free(out);
 		return rc;
 	}
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof *out->v, gap_cmp);
-	for (i = 0; i < out->n; i++)
-		out->per_severity[out->v[i].severity]++;
+	keep(out, limit > 0 ? limit : out->n);
 	return ST_OK;
 }
 

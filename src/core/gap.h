@@ -51,7 +51,9 @@ struct gap {
 struct gap_list {
 	struct gap *v;
 	size_t n, cap;
-	size_t per_severity[GAP_NSEVERITIES];
+	size_t limit;		/* keep at most this many findings; 0: all */
+	size_t total;		/* the findings, kept or not */
+	size_t per_severity[GAP_NSEVERITIES];	/* of all of them */
 };
 
 /* Check trajectory ID against the thresholds of CFG. On success OUT
@@ -60,6 +62,11 @@ struct gap_list {
  * ST_INPUT naming the configuration file and line. */
 int gap_check(struct db *db, sqlite3_int64 id, const struct cfg *cfg,
     struct gap_list *out);
+/* The same, keeping only the LIMIT most severe findings (0: all) but
+ * counting every one in total and per_severity: for the interface,
+ * whose memory must not grow with the trajectory. */
+int gap_check_top(struct db *db, sqlite3_int64 id, const struct cfg *cfg,
+    size_t limit, struct gap_list *out);
 void gap_list_free(struct gap_list *l);
 
 /* Check trajectory CODE and write the findings to FP as text, csv or

@@ -116,7 +116,7 @@ input_row(struct summary *s, sqlite3_stmt *st)
 
 static int
 load(struct db *db, const char *code, const struct cfg *cfg,
-    struct summary *s)
+    size_t gap_limit, struct summary *s)
 {
 	long today;
 	int rc;
@@ -124,7 +124,7 @@ load(struct db *db, const char *code, const struct cfg *cfg,
 	if ((rc = trajectory_get(db, code, &s->t)) != ST_OK)
 		return rc;
 	/* The gap check also refuses a late_phase the catalogue lacks. */
-	if ((rc = gap_check(db, s->t.id, cfg, &s->gaps)) != ST_OK ||
+	if ((rc = gap_check_top(db, s->t.id, cfg, gap_limit, &s->gaps)) != ST_OK ||
 	    (rc = catalogue_read_db(&s->cat, db)) != ST_OK ||
 	    (rc = date_today(&today)) != ST_OK)
 		return rc;
@@ -137,13 +137,13 @@ load(struct db *db, const char *code, const struct cfg *cfg,
 	snprintf(s->phase_text, sizeof s->phase_text, _("%s (%d of %zu)"),
 	    catalogue_phase_name(&s->cat.phases[s->phase]), s->phase + 1,
 	    s->cat.n_phases);
-	if (s->gaps.n == 0)
+	if (s->gaps.total == 0)
 		snprintf(s->gaps_text, sizeof s->gaps_text, "%s",
 		    _("No gaps found."));
 	else
 		snprintf(s->gaps_text, sizeof s->gaps_text, ngettext("%zu gap: "
 		    "%zu high, %zu medium, %zu low.", "%zu gaps: %zu high, %zu "
-		    "medium, %zu low.", (unsigned long)s->gaps.n), s->gaps.n,
+		    "medium, %zu low.", (unsigned long)s->gaps.total), s->gaps.total,
 		    s->gaps.per_severity[GAP_HIGH],
 		    s->gaps.per_severity[GAP_MEDIUM],
 		    s->gaps.per_severity[GAP_LOW]);
@@ -160,7 +160,7 @@ load(struct db *db, const char *code, const struct cfg *cfg,
 
 int
 summary_load(struct db *db, const char *code, const struct cfg *cfg,
-    struct summary *s)
+    size_t gap_limit, struct summary *s)
 {
 	int rc, snapshot;
 
@@ -169,7 +169,7 @@ summary_load(struct db *db, const char *code, const struct cfg *cfg,
 	snapshot = sqlite3_get_autocommit(db_sqlite(db));
 	if (snapshot && (rc = db_exec(db, "BEGIN")) != ST_OK)
 		return rc;
-	rc = load(db, code, cfg, s);
+	rc = load(db, code, cfg, gap_limit, s);
 	if (snapshot)
 		db_exec(db, "COMMIT");
 	if (rc != ST_OK)

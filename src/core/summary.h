@@ -40,9 +40,10 @@ struct summary {
 };
 
 /* Read everything the summary shows of trajectory CODE, in one read
- * transaction. ST_INPUT for an unknown code or a bad late_phase. */
+ * transaction, with the GAP_LIMIT most severe gaps (0: all; the counts
+ * are of all). ST_INPUT for an unknown code or a bad late_phase. */
 int summary_load(struct db *db, const char *code, const struct cfg *cfg,
-    struct summary *s);
+    size_t gap_limit, struct summary *s);
 void summary_free(struct summary *s);
 
 /* Held and planned sessions of FORM in PHASE (indices in s->cat). */

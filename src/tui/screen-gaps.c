@@ -2,9 +2,9 @@
  * first, and under the list the one the cursor is on in full, with
  * what to do about it. Enter goes to the finding's subject: the
  * stakeholder, the session, the input, or the stakeholders of a voice.
- * The findings are computed, not stored, so the list is gap_check's:
- * one finding per subject at most, a few hundred even for a large
- * trajectory. */
+ * The findings are computed, not stored: the list holds the GAPS_SHOWN
+ * most severe of them, so that memory stays bounded however large the
+ * trajectory; `meerstem gaps` lists them all. */
 #include "config.h"
 
 #include <stdio.h>
@@ -17,6 +17,8 @@
 #include "../core/utf8.h"
 #include "../core/vocab.h"
 #include "screens.h"
+
+#define GAPS_SHOWN 1000
 
 /* Rows of the pane under the list that shows the current finding. */
 #define DETAIL_ROWS 7
@@ -47,7 +49,8 @@ load(struct gaps *g, struct tui *t)
 	struct gap_list l = { 0 };
 	int rc;
 
-	if ((rc = gap_check(t->db, g->view->traj.id, t->cfg, &l)) != ST_OK)
+	if ((rc = gap_check_top(t->db, g->view->traj.id, t->cfg, GAPS_SHOWN,
+	    &l)) != ST_OK)
 		return rc;
 	gap_list_free(&g->list);
 	g->list = l;
@@ -123,7 +126,12 @@ where(struct layer *l, char *buf, size_t size)
 {
 	struct gaps *g = (struct gaps *)l;
 
-	snprintf(buf, size, "%d/%zu", g->list.n > 0 ? g->cur + 1 : 0, g->list.n);
+	if (g->list.total > g->list.n)
+		snprintf(buf, size, _("%d/%zu of %zu"), g->list.n > 0 ?
+		    g->cur + 1 : 0, g->list.n, g->list.total);
+	else
+		snprintf(buf, size, "%d/%zu", g->list.n > 0 ? g->cur + 1 : 0,
+		    g->list.n);
 }
 
 static void

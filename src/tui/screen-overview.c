@@ -15,6 +15,8 @@
 #include "../core/vocab.h"
 #include "screens.h"
 
+#define OVERVIEW_GAPS 100
+
 struct overview {
 	struct layer layer;
 	struct view *view;
@@ -30,7 +32,9 @@ load(struct overview *o, struct tui *t)
 	struct summary s;
 	int rc;
 
-	if ((rc = summary_load(t->db, o->view->traj.code, t->cfg, &s)) != ST_OK)
+	/* The most severe gaps that fit on any screen; all are counted. */
+	if ((rc = summary_load(t->db, o->view->traj.code, t->cfg,
+	    OVERVIEW_GAPS, &s)) != ST_OK)
 		return rc;
 	if (o->loaded)
 		summary_free(&o->sum);

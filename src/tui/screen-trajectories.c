@@ -73,8 +73,9 @@ fill_gaps(struct tui *t, void *ctx, sqlite3_int64 id, char *buf, size_t size)
 		if (s->ncache == GAP_CACHE)
 			s->ncache = i = 0;
 		s->cache[i].id = id;
-		s->cache[i].failed = gap_check(t->db, id, t->cfg, &l) != ST_OK;
-		s->cache[i].n = l.n;
+		s->cache[i].failed = gap_check_top(t->db, id, t->cfg, 1, &l) !=
+		    ST_OK;
+		s->cache[i].n = l.total;
 		if (s->cache[i].failed)
 			err_clear();
 		gap_list_free(&l);

@@ -759,6 +759,40 @@ test_subject_ids(void **state)
 			assert_int_equal(found.v[i].subject_id, 0);
 }
 
+/* A limited check keeps the most severe findings in the full check's
+ * order and counts all of them, however often it cuts back. */
+static void
+test_top(void **state)
+{
+	struct fixture *f = *state;
+	struct gap_list top;
+	struct cfg cfg;
+	char name[32];
+	size_t i;
+	int k;
+
+	trajectory(f, "T", "options");
+	for (k = 0; k < 60; k++) {
+		snprintf(name, sizeof name, "S%02d", (k * 37) % 60);
+		stakeholder(f, 1, name, k % 3 ? "established" : "vulnerable",
+		    2 + k % 2, "none");
+	}
+	check(f);
+	cfg_defaults(&cfg);
+	assert_int_equal(gap_check_top(f->db, 1, &cfg, 4, &top), ST_OK);
+	cfg_free(&cfg);
+	assert_int_equal(top.n, 4);
+	assert_int_equal(top.total, found.n);
+	assert_int_equal(found.total, found.n);
+	for (i = 0; i < GAP_NSEVERITIES; i++)
+		assert_int_equal(top.per_severity[i], found.per_severity[i]);
+	for (i = 0; i < top.n; i++) {
+		assert_int_equal(top.v[i].code, found.v[i].code);
+		assert_string_equal(top.v[i].subject, found.v[i].subject);
+	}
+	gap_list_free(&top);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, teardown)
 
 int
@@ -781,6 +815,7 @@ main(void)
 		T(test_order),
 		T(test_quiet),
 		T(test_subject_ids),
+		T(test_top),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
