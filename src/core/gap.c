@@ -112,6 +112,41 @@ keep(struct gap_list *l, size_t n)
 		gap_free(&l->v[--l->n]);
 }
 
+/* Whether a finding of CODE about SUBJECT would be cut from a limited
+ * list that is full: after a cut, v[limit - 1] is at least as severe as
+ * the last finding the list will keep. Such a finding is only counted,
+ * and its sentences are never written: a trajectory of a million
+ * stakeholders is counted in the time its query takes. */
+static int
+dropped(struct check *c, enum gap_code code, int severe, const char *subject)
+{
+	struct gap_list *l = c->out;
+	const struct gap *worst;
+	enum gap_severity sev = severe ? severity_rule[code].severe :
+	    severity_rule[code].mild;
+	char *key;
+	int d;
+
+	if (l->limit == 0 || !l->cut)
+		return 0;
+	worst = &l->v[l->limit - 1];
+	if (sev != worst->severity)
+		d = (int)sev - (int)worst->severity;
+	else if (code != worst->code)
+		d = (int)code - (int)worst->code;
+	else {
+		if ((key = utf8_key(subject)) == NULL)
+			return 0;
+		d = strcmp(key, worst->key);
+		free(key);
+	}
+	if (d < 0)
+		return 0;
+	l->total++;
+	l->per_severity[sev]++;
+	return 1;
+}
+
 /* Add G, whose strings the list takes over (also on failure). A
  * limited list is cut back to its limit whenever it holds twice as
  * many, so that memory stays bounded and sorting costs n log limit. */
@@ -143,8 +178,10 @@ push(struct check *c, struct gap *g, int severe)
 	g->seq = l->total++;
 	l->per_severity[g->severity]++;
 	l->v[l->n++] = *g;
-	if (l->limit > 0 && l->n >= 2 * l->limit)
+	if (l->limit > 0 && l->n >= 2 * l->limit) {
 		keep(l, l->limit);
+		l->cut = 1;
+	}
 	return ST_OK;
 nomem:
 	gap_free(g);
@@ -324,9 +361,12 @@ unheard_row(struct check *c, sqlite3_stmt *st)
 	struct gap g = { .code = GAP_UNHEARD };
 	int voice = vocab_index(&vocab_voice, col_text(st, 1));
 	int impact = sqlite3_column_int(st, 2);
+	int severe = impact == 3 || weighty_voice(voice);
 	char *why;
 	int rc;
 
+	if (dropped(c, GAP_UNHEARD, severe, col_text(st, 0)))
+		return ST_OK;
 	g.subject = db_column_dup(st, 0);
 	g.subject_id = sqlite3_column_int64(st, 5);
 	why = sqlite3_column_int(st, 3) ?
@@ -347,7 +387,7 @@ unheard_row(struct check *c, sqlite3_stmt *st)
 		gap_free(&g);
 		return rc;
 	}
-	return push(c, &g, impact == 3 || weighty_voice(voice));
+	return push(c, &g, severe);
 }
 
 static int
@@ -412,8 +452,11 @@ late_row(struct check *c, sqlite3_stmt *st)
 	int impact = sqlite3_column_int(st, 2);
 	int heard = catalogue_phase_index(&c->cat, col_text(st, 3));
 	int late = catalogue_phase_index(&c->cat, c->cfg->late_phase);
+	int severe = impact == 3 || weighty_voice(voice);
 	int rc;
 
+	if (dropped(c, GAP_LATE, severe, col_text(st, 0)))
+		return ST_OK;
 	g.subject = db_column_dup(st, 0);
 	g.subject_id = sqlite3_column_int64(st, 4);
 	if (heard == late)
@@ -430,7 +473,7 @@ late_row(struct check *c, sqlite3_stmt *st)
 		gap_free(&g);
 		return rc;
 	}
-	return push(c, &g, impact == 3 || weighty_voice(voice));
+	return push(c, &g, severe);
 }
 
 static int
@@ -475,7 +518,8 @@ unsuited_flush(struct check *c, struct unsuited *u)
 	struct gap g = { .code = GAP_UNSUITED_FORM };
 	int rc = ST_OK;
 
-	if (u->name != NULL && u->all_bad) {
+	if (u->name != NULL && u->all_bad &&
+	    !dropped(c, GAP_UNSUITED_FORM, u->impact == 3, u->name)) {
 		g.subject = u->name;
 		g.subject_id = u->who;
 		u->name = NULL;
@@ -557,6 +601,9 @@ no_feedback_row(struct check *c, sqlite3_stmt *st)
 
 	if (date_parse(date, &days) != ST_OK)
 		return ST_INPUT;
+	if (dropped(c, GAP_NO_FEEDBACK, !known || size >= GAP_SMALL_SESSION,
+	    col_text(st, 0)))
+		return ST_OK;
 	days = c->today - days;
 	g.subject = db_column_dup(st, 0);
 	g.subject_id = sqlite3_column_int64(st, 4);
@@ -602,6 +649,8 @@ unanswered_row(struct check *c, sqlite3_stmt *st)
 	const char *disposition = col_text(st, 1), *ref = col_text(st, 2);
 	int open = strcmp(disposition, "open") == 0;
 
+	if (dropped(c, GAP_INPUT_UNANSWERED, open, col_text(st, 0)))
+		return ST_OK;
 	g.subject = db_column_dup(st, 0);
 	g.subject_id = sqlite3_column_int64(st, 3);
 	if (open) {

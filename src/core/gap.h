@@ -52,6 +52,7 @@ struct gap_list {
 	struct gap *v;
 	size_t n, cap;
 	size_t limit;		/* keep at most this many findings; 0: all */
+	int cut;		/* the list was cut back to its limit */
 	size_t total;		/* the findings, kept or not */
 	size_t per_severity[GAP_NSEVERITIES];	/* of all of them */
 };

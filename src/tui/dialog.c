@@ -71,7 +71,7 @@ confirm_destroy(struct layer *l)
 }
 
 static const struct layer_ops confirm_ops = {
-	KC_CONFIRM, confirm_draw, confirm_key, NULL, confirm_destroy, NULL, 1
+	KC_CONFIRM, confirm_draw, confirm_key, NULL, confirm_destroy, NULL, 1, NULL
 };
 
 void
@@ -212,7 +212,7 @@ pick_destroy(struct layer *l)
 }
 
 static const struct layer_ops pick_ops = {
-	KC_LIST, pick_draw, pick_key, NULL, pick_destroy, NULL, 1
+	KC_LIST, pick_draw, pick_key, NULL, pick_destroy, NULL, 1, NULL
 };
 
 void
@@ -319,7 +319,7 @@ prompt_destroy(struct layer *l)
 }
 
 static const struct layer_ops prompt_ops = {
-	KC_FORM, prompt_draw, prompt_key, NULL, prompt_destroy, NULL, 1
+	KC_FORM, prompt_draw, prompt_key, NULL, prompt_destroy, NULL, 1, NULL
 };
 
 void
@@ -438,7 +438,7 @@ info_destroy(struct layer *l)
 }
 
 static const struct layer_ops info_ops = {
-	KC_LIST, info_draw, info_key, NULL, info_destroy, NULL, 1
+	KC_LIST, info_draw, info_key, NULL, info_destroy, NULL, 1, NULL
 };
 
 void

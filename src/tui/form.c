@@ -393,7 +393,7 @@ form_own(struct form *f, void *ctx)
 }
 
 static const struct layer_ops form_ops = {
-	KC_FORM, form_draw, form_key, NULL, form_destroy, NULL, 1
+	KC_FORM, form_draw, form_key, NULL, form_destroy, NULL, 1, NULL
 };
 
 void

@@ -290,7 +290,7 @@ destroy(struct layer *l)
 }
 
 static const struct layer_ops ops = {
-	KC_LIST, draw, key, reload, destroy, where, 0
+	KC_LIST, draw, key, reload, destroy, where, 0, NULL
 };
 
 struct layer *

@@ -109,7 +109,7 @@ help_destroy(struct layer *l)
 }
 
 static const struct layer_ops help_ops = {
-	KC_LIST, help_draw, help_key, NULL, help_destroy, help_where, 0
+	KC_LIST, help_draw, help_key, NULL, help_destroy, help_where, 0, NULL
 };
 
 struct layer *

@@ -239,7 +239,7 @@ destroy(struct layer *l)
 }
 
 static const struct layer_ops ops = {
-	KC_LIST, draw, key, reload, destroy, NULL, 0
+	KC_LIST, draw, key, reload, destroy, NULL, 0, NULL
 };
 
 struct layer *

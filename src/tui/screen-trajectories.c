@@ -15,9 +15,12 @@
 #include "screens.h"
 #include "table.h"
 
-/* Gap counts of the rows shown, until the data changes: the gap check
- * is computed, not stored, and a screenful costs one check per row. */
-#define GAP_CACHE 64
+/* Gap counts of the rows shown. The gap check is computed, not
+ * stored, so the counts are filled in when no key waits, after the
+ * screen is drawn: a trajectory of a million stakeholders takes
+ * seconds to check, the first screen must not. A count stays shown
+ * until it is checked again after a change. */
+#define GAP_CACHE 256
 
 struct trajectories {
 	struct layer layer;
@@ -26,9 +29,9 @@ struct trajectories {
 	struct {
 		sqlite3_int64 id;
 		size_t n;
-		int failed;
+		int failed, fresh;
 	} cache[GAP_CACHE];
-	int ncache;
+	int ncache, next;	/* next: the entry to reuse when full */
 	int version;		/* of the trajectory in the form; 0 adds */
 	char code[33];
 	char empty[160];
@@ -58,33 +61,67 @@ where(struct layer *l, char *buf, size_t size)
 	table_where(&((struct trajectories *)l)->table, buf, size);
 }
 
-/* The open gaps of trajectory ID; "?" when the check fails (a bad
- * late_phase in the configuration, which the gaps tab then names). */
+static int
+cached(const struct trajectories *s, sqlite3_int64 id)
+{
+	int i;
+
+	for (i = 0; i < s->ncache; i++)
+		if (s->cache[i].id == id)
+			return i;
+	return -1;
+}
+
+/* The gaps of trajectory ID as last checked; "?" when the check failed
+ * (a bad late_phase in the configuration, which the tabs then name). */
 static void
 fill_gaps(struct tui *t, void *ctx, sqlite3_int64 id, char *buf, size_t size)
 {
 	struct trajectories *s = ctx;
-	struct gap_list l = { 0 };
-	int i;
+	int i = cached(s, id);
 
-	for (i = 0; i < s->ncache && s->cache[i].id != id; i++)
-		;
-	if (i == s->ncache) {
-		if (s->ncache == GAP_CACHE)
-			s->ncache = i = 0;
-		s->cache[i].id = id;
-		s->cache[i].failed = gap_check_top(t->db, id, t->cfg, 1, &l) !=
-		    ST_OK;
-		s->cache[i].n = l.total;
-		if (s->cache[i].failed)
-			err_clear();
-		gap_list_free(&l);
-		s->ncache++;
-	}
-	if (s->cache[i].failed)
+	if (i < 0 || !s->cache[i].fresh)
+		t->idle = 1;
+	if (i < 0)
+		snprintf(buf, size, "…");
+	else if (s->cache[i].failed)
 		snprintf(buf, size, "?");
 	else
 		snprintf(buf, size, "%zu", s->cache[i].n);
+}
+
+/* Check one trajectory shown whose count is missing or old. */
+static int
+idle(struct layer *l, struct tui *t)
+{
+	struct trajectories *s = (struct trajectories *)l;
+	struct gap_list g;
+	int r, i;
+
+	for (r = 0; r < s->table.nrows && r < GAP_CACHE; r++) {
+		if ((i = cached(s, s->table.rows[r].id)) >= 0 &&
+		    s->cache[i].fresh)
+			continue;
+		if (i < 0) {
+			if (s->ncache < GAP_CACHE)
+				i = s->ncache++;
+			else {
+				i = s->next;
+				s->next = (s->next + 1) % GAP_CACHE;
+			}
+		}
+		s->cache[i].id = s->table.rows[r].id;
+		s->cache[i].failed = gap_check_top(t->db, s->cache[i].id, t->cfg,
+		    1, &g) != ST_OK;
+		s->cache[i].n = g.total;
+		s->cache[i].fresh = 1;
+		if (s->cache[i].failed)
+			err_clear();
+		gap_list_free(&g);
+		t->dirty = 1;
+		return 1;
+	}
+	return 0;
 }
 
 /* ---- the form ----------------------------------------------------------- */
@@ -290,9 +327,10 @@ static void
 reload(struct layer *l, struct tui *t)
 {
 	struct trajectories *s = (struct trajectories *)l;
-	int rc;
+	int rc, i;
 
-	s->ncache = 0;
+	for (i = 0; i < s->ncache; i++)
+		s->cache[i].fresh = 0;
 	if ((rc = table_reload(&s->table)) != ST_OK)
 		tui_error(t, rc);
 }
@@ -307,7 +345,7 @@ destroy(struct layer *l)
 }
 
 static const struct layer_ops ops = {
-	KC_LIST, draw, key, reload, destroy, where, 0
+	KC_LIST, draw, key, reload, destroy, where, 0, idle
 };
 
 struct layer *

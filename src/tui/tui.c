@@ -274,6 +274,19 @@ poll_changes(struct tui *t)
 	}
 }
 
+/* One piece of the layers' idle work; clears t->idle when none is
+ * left, so that the loop waits for keys again. */
+static void
+run_idle(struct tui *t)
+{
+	struct layer *l;
+
+	for (l = t->top; l != NULL; l = l->below)
+		if (l->ops->idle != NULL && l->ops->idle(l, t))
+			return;
+	t->idle = 0;
+}
+
 static void
 loop(struct tui *t)
 {
@@ -282,7 +295,6 @@ loop(struct tui *t)
 	wint_t code;
 	int rc;
 
-	timeout(t->refresh_seconds > 0 ? 1000 : -1);
 	while (!t->quit && !got_signal && t->top != NULL) {
 		if (t->dirty) {
 			draw(t);
@@ -290,6 +302,8 @@ loop(struct tui *t)
 				break;
 		}
 		errno = 0;
+		/* Idle work runs only while no key waits. */
+		timeout(t->idle ? 0 : t->refresh_seconds > 0 ? 1000 : -1);
 		rc = get_wch(&code);
 		if (got_signal)
 			break;
@@ -298,8 +312,11 @@ loop(struct tui *t)
 			last_poll = time(NULL);
 			poll_changes(t);
 		}
-		if (rc == ERR)
+		if (rc == ERR) {
+			if (t->idle)
+				run_idle(t);
 			continue;
+		}
 		if (rc == KEY_CODE_YES && code == KEY_RESIZE) {
 			t->dirty = 1;
 			continue;

@@ -140,6 +140,9 @@ struct layer_ops {
 	/* The status line's position ("12/345"), or NULL. */
 	void (*where)(struct layer *l, char *buf, size_t size);
 	int overlay;		/* drawn over the layer below */
+	/* Work left for when no key waits, one piece a call (the gap
+	 * counts of the trajectory list); 1 when there was some. */
+	int (*idle)(struct layer *l, struct tui *t);
 };
 
 struct layer {
@@ -160,6 +163,7 @@ struct tui {
 	/* The open trajectory, for the status line and the tabs. */
 	char traj_code[33];
 	int dirty;
+	int idle;		/* a layer has work for its idle op */
 	int quit;
 	char message[512];
 	int message_error;
