@@ -31,7 +31,7 @@ static const enum action hints[] = {
 };
 
 /* date, ref, form, phase, status, attended, feedback, title */
-static const int col_min[] = { 10, 5, 14, 11, 9, 4, 10, 6 };
+static const int col_min[] = { 10, 5, 14, 11, 9, 5, 10, 6 };
 static const int col_flex[] = { 0, 0, 1, 0, 0, 0, 0, 1 };
 
 /* ---- the session form ----------------------------------------------------- */

@@ -27,6 +27,9 @@ status_hints(struct tui *t, const enum action *hints)
 		x += draw_text(y, x, COLS - x, key, colour(R_HINT_KEY), 0);
 		x += draw_text(y, x, COLS - x, " ", colour(R_HINT), 0);
 		x += draw_text(y, x, COLS - x, _(d->hint), colour(R_HINT), 0);
+		/* A hint that ends at the edge gets no gap, not an ellipsis. */
+		if (COLS - x < 2)
+			break;
 		x += draw_text(y, x, COLS - x, "  ", colour(R_HINT), 0);
 	}
 }

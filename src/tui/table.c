@@ -210,6 +210,34 @@ fill(struct table *tb)
 
 /* ---- opening and reloading -------------------------------------------- */
 
+/* The screens size their columns for the English headings; a translated
+ * heading may be wider. Widen its column by what the translation adds,
+ * taking the room from the flexible columns (down to FIT_FLOOR or their
+ * own heading), so that the row stays as wide as the screen planned it
+ * and the English layout is unchanged. */
+#define FIT_FLOOR 8
+
+static void
+fit_headings(struct table *tb)
+{
+	int i, j, head[LISTING_MAX_COLUMNS];
+
+	for (i = 0; i < tb->ncols; i++)
+		head[i] = draw_width(_(tb->cols[i].label));
+	for (i = 0; i < tb->ncols; i++) {
+		int english = draw_width(tb->cols[i].label);
+		int need = head[i] - (english > tb->min[i] ? english : tb->min[i]);
+
+		for (j = 0; j < tb->ncols && need > 0; j++)
+			while (j != i && tb->flex[j] && need > 0 &&
+			    tb->min[j] > FIT_FLOOR && tb->min[j] > head[j]) {
+				tb->min[j]--;
+				tb->min[i]++;
+				need--;
+			}
+	}
+}
+
 int
 table_open(struct table *tb, struct tui *t, enum listing_kind kind,
     sqlite3_int64 owner, const int *min, const int *flex)
@@ -224,6 +252,7 @@ table_open(struct table *tb, struct tui *t, enum listing_kind kind,
 		tb->min[i] = min[i];
 		tb->flex[i] = flex[i];
 	}
+	fit_headings(tb);
 	tb->height = tui_content_rows() > 2 ? tui_content_rows() - 2 : 1;
 	return table_restart(tb);
 }
