@@ -64,10 +64,10 @@ draw_head(struct overview *o, int y)
 
 	draw_text(y, 1, COLS - 2, s->t.title, colour(R_TITLE), 0);
 	x = field(y + 1, 1, _("Phase:"), s->phase_text);
-	x = field(y + 1, x, _("Status:"), vocab_label(&vocab_trajectory_status,
-	    s->t.status));
 	field(y + 1, x, _("Due:"), s->t.due_date);
-	field(y + 2, 1, _("Commission:"), s->t.commission);
+	x = field(y + 2, 1, _("Status:"), vocab_label(&vocab_trajectory_status,
+	    s->t.status));
+	field(y + 2, x, _("Commission:"), s->t.commission);
 	members[0] = '\0';
 	for (d = 0; d < SUM_DELEGATIONS - 1 && len < sizeof members; d++)
 		len += (size_t)snprintf(members + len, sizeof members - len,

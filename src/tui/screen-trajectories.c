@@ -375,7 +375,8 @@ trajectories_new(struct tui *t)
 	}
 	s->table.empty = s->empty;
 	s->gaps.label = N_("gaps");
-	s->gaps.min = 5;
+	s->gaps.min = draw_width(_(s->gaps.label)) > 5 ?
+	    draw_width(_(s->gaps.label)) : 5;
 	s->gaps.fill = fill_gaps;
 	s->gaps.ctx = s;
 	s->table.extra = &s->gaps;

@@ -24,28 +24,25 @@ static const struct {
 	[TAB_GAPS] = { N_("Gaps"), gaps_new },
 };
 
-static int
-available(int tab)
-{
-	return tab >= 0 && tab < TAB_COUNT && tabs[tab].make != NULL;
-}
-
 static void
 draw(struct layer *l, struct tui *t)
 {
 	struct view *v = (struct view *)l;
 	char label[64];
-	int i, x;
+	int i, x, w;
 
 	draw_fill(0, 0, COLS, colour(R_TAB));
 	x = 1 + draw_text(0, 1, 14, v->traj.code, colour(R_TITLE), 0);
 	x += 1;
+	/* A blank on both sides of each label when they fit (a language
+	 * with longer words gets one). */
+	for (i = 0, w = x; i < TAB_COUNT; i++)
+		w += draw_width(_(tabs[i].label)) + 4;
 	for (i = 0; i < TAB_COUNT && x < COLS; i++) {
 		attr_t a = colour(i == v->tab ? R_TAB_ACTIVE : R_TAB);
 
-		if (!available(i))
-			continue;
-		snprintf(label, sizeof label, " %d %s ", i + 1, _(tabs[i].label));
+		snprintf(label, sizeof label, w <= COLS ? " %d %s " : " %d %s",
+		    i + 1, _(tabs[i].label));
 		x += draw_text(0, x, COLS - x, label, a, 0);
 	}
 	if (v->tabs[v->tab] != NULL)
@@ -66,7 +63,7 @@ where(struct layer *l, char *buf, size_t size)
 struct layer *
 view_switch(struct tui *t, struct view *v, int tab)
 {
-	if (!available(tab))
+	if (tab < 0 || tab >= TAB_COUNT)
 		return NULL;
 	if (v->tabs[tab] == NULL) {
 		if ((v->tabs[tab] = tabs[tab].make(t, v)) == NULL) {
@@ -81,18 +78,11 @@ view_switch(struct tui *t, struct view *v, int tab)
 	return v->tabs[tab];
 }
 
-/* The next tab that exists, in direction DIR. */
+/* The next tab in direction DIR, going round. */
 static int
 step(int tab, int dir)
 {
-	int i;
-
-	for (i = 0; i < TAB_COUNT; i++) {
-		tab = (tab + dir + TAB_COUNT) % TAB_COUNT;
-		if (available(tab))
-			return tab;
-	}
-	return tab;
+	return (tab + dir + TAB_COUNT) % TAB_COUNT;
 }
 
 static int
@@ -175,8 +165,6 @@ view_new(struct tui *t, const char *code, int tab)
 		return NULL;
 	}
 	snprintf(t->traj_code, sizeof t->traj_code, "%s", code);
-	if (!available(tab))
-		tab = step(tab, 1);
 	if (view_switch(t, v, tab) == NULL) {
 		destroy(&v->layer);
 		t->traj_code[0] = '\0';

@@ -69,4 +69,19 @@ tui_keys Escape
 t_line "^ AMS-2023 .* active +28 *$" "the trajectory list counts the gaps again"
 tui_keys Q
 t_wait "EXIT=0" "Q quits"
+
+# In Dutch, with its longer words, the list and the tabs still fit.
+if locale -a 2>/dev/null | grep -qi '^nl_NL.utf8$'; then
+	TUI_LOCALE=nl_NL.UTF-8 LANGUAGE=nl tui_start --demo
+	t_line "^ AMS-2023 .* actief +28 *$" "the Dutch list has its gap count"
+	t_line "status +hiaten *$" "the gap column's Dutch heading is whole"
+	tui_keys Enter
+	t_line "^ AMS-2023 +1 Overzicht .* 6 Hiaten *$" "the Dutch tab bar shows all six tabs whole"
+	t_wait "28 hiaten: 6 hoog, 16 middel, 6 laag." "the overview is in Dutch"
+	t_wait "Einde: 2024-12-20" "the due date fits"
+	tui_keys Q
+	t_wait "EXIT=0" "Q quits"
+else
+	ok "# SKIP no nl_NL.UTF-8 locale (install locales and run locale-gen)"
+fi
 finish
