@@ -73,6 +73,14 @@ t0=$(now); tx send-keys G; wait_for "$rows/$rows"; sort_end_ms=$(ms_since "$t0")
 tx send-keys /
 t0=$(now); tx send-keys -l "0765432"; wait_for "Organisatie 0765432"
 search_ms=$(ms_since "$t0"); tx send-keys Enter
+# The gaps tab: the gap check of the whole trajectory (half of the
+# stakeholders are unheard), keeping the 1,000 most severe findings.
+t0=$(now); tx send-keys 6; wait_for "1/1000 of "; gaps_ms=$(ms_since "$t0")
+# Back to the list, whose gap count is computed after it is drawn.
+t0=$(now); tx send-keys Escape; wait_for "meerstem: trajectories"
+list_ms=$(ms_since "$t0")
+until tx capture-pane -p | grep -q "active *[0-9]"; do sleep 0.01; done
+count_ms=$(ms_since "$t0")
 hwm_kib=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
 tx send-keys Escape Q
 
@@ -85,6 +93,9 @@ printf '  g back to the first row:    %5d ms\n' "$top_ms"
 printf '  sort by voice:              %5d ms\n' "$sort_ms"
 printf "  G sorted by voice:          %5d ms\n" "$sort_end_ms"
 printf '  search as you type (7 ch):  %5d ms  (from the end of the voice sort)\n' "$search_ms"
+printf '  gaps tab (6):               %5d ms\n' "$gaps_ms"
+printf '  back to the trajectory list: %4d ms; its gap count %d ms later\n' \
+	"$list_ms" "$((count_ms - list_ms))"
 printf '  peak memory, first screen:  %5d KiB (target 32768 KiB; %s)\n' "$kib" \
 	"$( [ "$kib" -lt 32768 ] && echo met || echo MISSED)"
 printf '  peak memory after all this: %5d KiB (target 32768 KiB; %s)\n' "$hwm_kib" \
