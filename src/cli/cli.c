@@ -12,6 +12,7 @@
 #include "../core/error.h"
 #include "../core/i18n.h"
 #include "../core/paths.h"
+#include "../core/wrap.h"
 #include "../tui/tui.h"
 #include "cli.h"
 
@@ -41,10 +42,12 @@ help(const char *prog)
 	    stdout);
 	fputs(_("\nCommands:\n"), stdout);
 	for (c = commands; *c != NULL; c++) {
-		char head[128];
+		char head[512];
 
 		snprintf(head, sizeof head, "%s %s", (*c)->name, (*c)->args);
-		printf("  %s\n      %s\n", head, _((*c)->help));
+		/* Within 80 columns, as GNU tools print their help. */
+		wrap_write(stdout, head, 2, 6, 79);
+		wrap_write(stdout, _((*c)->help), 6, 6, 79);
 	}
 	fputs(_("\nExit status: 0 success; 1 the gap check found gaps; 2 bad usage "
 	    "or input\n(nothing was changed); 3 the database cannot be used; "
