@@ -214,61 +214,102 @@ edit_draw_line(struct edit *e, struct tui *t, int y, int x, int w,
 	}
 }
 
+typedef void (*place_fn)(const struct edit *e, size_t i, int line, int col,
+    void *arg);
+
+/* Lay E out in lines of W columns, broken after the last blank that
+ * fits (a word longer than W is cut): FN gets every position from 0 to
+ * len, the cursor's places, with its line and column. */
+static void
+layout(const struct edit *e, int w, place_fn fn, void *arg)
+{
+	size_t s = 0, j, k, blank, end;
+	int line = 0, col;
+
+	for (;;) {
+		blank = (size_t)-1;
+		for (j = s, col = 0; j < e->len && e->buf[j] != L'\n'; j++) {
+			int cw = width_of(e->buf[j]);
+
+			if (col + cw > w && j > s)
+				break;
+			if (e->buf[j] == L' ')
+				blank = j;
+			col += cw;
+		}
+		end = j < e->len && e->buf[j] != L'\n' && blank != (size_t)-1 ?
+		    blank + 1 : j;
+		for (k = s, col = 0; k < end; k++) {
+			fn(e, k, line, col, arg);
+			col += width_of(e->buf[k]);
+		}
+		if (end == e->len) {
+			fn(e, end, line, col, arg);
+			return;
+		}
+		if (e->buf[end] == L'\n')
+			fn(e, end++, line, col, arg);
+		s = end;
+		line++;
+	}
+}
+
+struct where {
+	size_t cur;
+	int line, col;
+};
+
+static void
+find_cursor(const struct edit *e, size_t i, int line, int col, void *arg)
+{
+	struct where *c = arg;
+
+	(void)e;
+	if (i == c->cur) {
+		c->line = line;
+		c->col = col;
+	}
+}
+
+struct lines {
+	int y, x, h, scroll;
+	attr_t attr;
+};
+
+static void
+put_char(const struct edit *e, size_t i, int line, int col, void *arg)
+{
+	struct lines *l = arg;
+
+	if (i < e->len && e->buf[i] != L'\n' && line >= l->scroll &&
+	    line < l->scroll + l->h)
+		put(l->y + line - l->scroll, l->x + col, e->buf[i], l->attr);
+}
+
 void
 edit_draw_lines(struct edit *e, struct tui *t, int y, int x, int h, int w,
     attr_t attr, int focus)
 {
-	size_t i;
-	int line = 0, col = 0, cur_line = 0, cur_col = 0, r;
+	struct where c = { e->cur, 0, 0 };
+	struct lines l = { y, x, h, 0, attr };
+	int r;
 
-	/* Find the cursor's visual line first, then draw from e->scroll. */
-	for (i = 0; i <= e->len; i++) {
-		if (i == e->cur) {
-			cur_line = line;
-			cur_col = col;
-		}
-		if (i == e->len)
-			break;
-		if (e->buf[i] == L'\n') {
-			line++;
-			col = 0;
-			continue;
-		}
-		if (col + width_of(e->buf[i]) > w) {
-			line++;
-			col = 0;
-		}
-		col += width_of(e->buf[i]);
+	/* Find the cursor's line first, then draw from e->scroll. */
+	layout(e, w, find_cursor, &c);
+	if (c.col >= w) {
+		c.line++;
+		c.col = 0;
 	}
-	if (cur_col >= w) {
-		cur_line++;
-		cur_col = 0;
-	}
-	if (cur_line < e->scroll)
-		e->scroll = cur_line;
-	if (cur_line >= e->scroll + h)
-		e->scroll = cur_line - h + 1;
+	if (c.line < e->scroll)
+		e->scroll = c.line;
+	if (c.line >= e->scroll + h)
+		e->scroll = c.line - h + 1;
 	for (r = 0; r < h; r++)
 		draw_fill(y + r, x, w, attr);
-	line = col = 0;
-	for (i = 0; i < e->len; i++) {
-		int cw = width_of(e->buf[i]);
-
-		if (e->buf[i] == L'\n') {
-			line++;
-			col = 0;
-			continue;
-		}
-		if (col + cw > w) {
-			line++;
-			col = 0;
-		}
-		if (line >= e->scroll && line < e->scroll + h)
-			put(y + line - e->scroll, x + col, e->buf[i], attr);
-		col += cw;
-	}
+	l.scroll = e->scroll;
+	layout(e, w, put_char, &l);
 	if (focus) {
-		t->cursor_y = y + cur_line - e->scroll;
-		t->cursor_x = x + cur_col;
+		t->cursor_y = y + c.line - e->scroll;
+		t->cursor_x = x + c.col;
 	}
 }
