@@ -35,7 +35,39 @@ struct db {
 	int depth;		/* transaction nesting */
 	int last_rc;		/* SQLite's code for the last db_fail */
 	struct stmt_slot stmts[STMT_SLOTS];
+	int (*pending)(void *);	/* see db_interrupt_when */
+	void *pending_arg;
+	int interrupted;
 };
+
+/* Once a statement is interrupted, the ones that end the work (a
+ * COMMIT of the read transaction) run. */
+static int
+progress(void *arg)
+{
+	struct db *db = arg;
+
+	if (db->interrupted || db->pending == NULL)
+		return 0;
+	db->interrupted = db->pending(db->pending_arg) != 0;
+	return db->interrupted;
+}
+
+void
+db_interrupt_when(struct db *db, int (*pending)(void *), void *arg)
+{
+	db->pending = pending;
+	db->pending_arg = arg;
+	db->interrupted = 0;
+	sqlite3_progress_handler(db->h, pending != NULL ? 4000 : 0,
+	    pending != NULL ? progress : NULL, db);
+}
+
+int
+db_interrupted(const struct db *db)
+{
+	return db->interrupted;
+}
 
 sqlite3 *
 db_sqlite(struct db *db)
@@ -146,6 +178,8 @@ db_fail(struct db *db, int rc)
 		    "changed"), path);
 	case SQLITE_NOMEM:
 		return err_set(ST_FAIL, "%s", _("out of memory"));
+	case SQLITE_INTERRUPT:
+		return err_set(ST_FAIL, "%s", _("interrupted"));
 	case SQLITE_CONSTRAINT:
 		return err_set(ST_INPUT, _("refused by the database: %s"), detail);
 	case SQLITE_IOERR:

@@ -53,6 +53,13 @@ int db_in_transaction(const struct db *db);
  * the file (PRAGMA data_version): cheap enough to poll. */
 int db_data_version(struct db *db, int *version);
 
+/* While PENDING is set, SQLite calls it every few thousand steps of a
+ * statement; when it returns non-zero, that statement fails as
+ * interrupted and db_interrupted says so until the next call. NULL
+ * stops it. For work the interface does while no key waits. */
+void db_interrupt_when(struct db *db, int (*pending)(void *), void *arg);
+int db_interrupted(const struct db *db);
+
 /* Run SQL without results (schema, pragmas). */
 int db_exec(struct db *db, const char *sql);
 

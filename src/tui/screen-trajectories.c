@@ -2,10 +2,13 @@
  * phase and status; add, edit, delete, and open one in its tabs. */
 #include "config.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "../core/db.h"
 #include "../core/error.h"
 #include "../core/gap.h"
 #include "../core/i18n.h"
@@ -90,13 +93,22 @@ fill_gaps(struct tui *t, void *ctx, sqlite3_int64 id, char *buf, size_t size)
 		snprintf(buf, size, "%zu", s->cache[i].n);
 }
 
+static int
+key_waiting(void *arg)
+{
+	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	(void)arg;
+	return poll(&in, 1, 0) > 0;
+}
+
 /* Check one trajectory shown whose count is missing or old. */
 static int
 idle(struct layer *l, struct tui *t)
 {
 	struct trajectories *s = (struct trajectories *)l;
 	struct gap_list g;
-	int r, i;
+	int r, i, failed, interrupted;
 
 	for (r = 0; r < s->table.nrows && r < GAP_CACHE; r++) {
 		if ((i = cached(s, s->table.rows[r].id)) >= 0 &&
@@ -111,14 +123,21 @@ idle(struct layer *l, struct tui *t)
 			}
 		}
 		s->cache[i].id = s->table.rows[r].id;
-		s->cache[i].failed = gap_check_top(t->db, s->cache[i].id, t->cfg,
-		    1, &g) != ST_OK;
-		s->cache[i].n = g.total;
-		s->cache[i].fresh = 1;
-		if (s->cache[i].failed)
+		/* A key pressed meanwhile goes first; the count waits. */
+		db_interrupt_when(t->db, key_waiting, NULL);
+		failed = gap_check_top(t->db, s->cache[i].id, t->cfg, 1, &g) !=
+		    ST_OK;
+		interrupted = db_interrupted(t->db);
+		db_interrupt_when(t->db, NULL, NULL);
+		if (failed)
 			err_clear();
+		if (!interrupted) {
+			s->cache[i].failed = failed;
+			s->cache[i].n = g.total;
+			s->cache[i].fresh = 1;
+			t->dirty = 1;
+		}
 		gap_list_free(&g);
-		t->dirty = 1;
 		return 1;
 	}
 	return 0;

@@ -269,6 +269,35 @@ test_heard_trigger(void **state)
 	assert_string_equal(fixture_text(f, heard), "-");
 }
 
+static int
+always(void *arg)
+{
+	(*(int *)arg)++;
+	return 1;
+}
+
+/* A long read stops when the interface has a key waiting, and only
+ * then; the statements that follow run. */
+static void
+test_db_interrupt(void **state)
+{
+	struct fixture *f = *state;
+	static const char sql[] = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
+	    " SELECT i + 1 FROM n WHERE i < 200000) SELECT count(*) FROM n";
+	sqlite3_int64 n = 0;
+	int calls = 0;
+
+	db_interrupt_when(f->db, always, &calls);
+	assert_int_equal(db_query_int(f->db, sql, &n, ""), ST_FAIL);
+	assert_true(db_interrupted(f->db));
+	assert_int_equal(calls, 1);
+	assert_int_equal(db_exec(f->db, "SELECT 1"), ST_OK);
+	db_interrupt_when(f->db, NULL, NULL);
+	assert_false(db_interrupted(f->db));
+	assert_int_equal(db_query_int(f->db, sql, &n, ""), ST_OK);
+	assert_int_equal(n, 200000);
+}
+
 int
 main(void)
 {
@@ -284,6 +313,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_trajectory, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_trajectory_delete_cascades, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_heard_trigger, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_db_interrupt, fixture_setup, fixture_teardown),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
