@@ -105,12 +105,14 @@ stakeholder_check(struct stakeholder *s)
 	return ST_OK;
 }
 
+/* WHAT is translated only on failure: an import checks every row, and
+ * a gettext lookup costs more than the check. */
 static int
 check_degree(const char *what, int v, const char *field)
 {
 	if (v < 0 || v > 3)
 		return err_set_at(field, ST_INPUT, _("bad %s %d: expected 0 to 3"),
-		    what, v);
+		    _(what), v);
 	return ST_OK;
 }
 
@@ -119,8 +121,8 @@ stakeholder_involvement_check(struct involvement *inv)
 {
 	int rc;
 
-	if ((rc = check_degree(_("impact"), inv->impact, "impact")) ||
-	    (rc = check_degree(_("influence"), inv->influence, "influence")))
+	if ((rc = check_degree(N_("impact"), inv->impact, "impact")) ||
+	    (rc = check_degree(N_("influence"), inv->influence, "influence")))
 		return rc;
 	if (inv->reason != NULL)
 		str_trim(inv->reason);
