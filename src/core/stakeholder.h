@@ -97,7 +97,7 @@ int stakeholder_merge(struct db *db, sqlite3_int64 trajectory_id,
  * written STAKEHOLDER_BATCH at a time (each batch with two statements),
  * the others at once. Flush before the transaction ends; a failed
  * flush leaves the transaction to be rolled back. */
-#define STAKEHOLDER_BATCH 32
+#define STAKEHOLDER_BATCH 64
 struct stakeholder_batch;
 int stakeholder_batch_new(struct db *db, struct stakeholder_batch **out);
 int stakeholder_batch_merge(struct stakeholder_batch *b,
