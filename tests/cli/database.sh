@@ -233,7 +233,7 @@ t_eq "$(sqlite3 "$v2" "$heard")" diagnosis "first heard is the earliest phase sp
 t_eq "$(sqlite3 "$v2" "delete from involvement where stakeholder_id = (select id from stakeholder where name = 'Alfa');
 	insert into involvement (trajectory_id, stakeholder_id) select 1, id from stakeholder where name = 'Alfa';
 	$heard")" diagnosis "a new involvement of a stakeholder who spoke gets its first heard"
-	delete from involvement where stakeholder_id = (select id from stakeholder where name = 'Beta');
+t_eq "$(sqlite3 "$v2" "delete from involvement where stakeholder_id = (select id from stakeholder where name = 'Beta');
 	insert into involvement (trajectory_id, stakeholder_id, first_heard) select 1, id, 1 from stakeholder where name = 'Beta';
 	select ifnull(first_heard, '-') from involvement where stakeholder_id = (select id from stakeholder where name = 'Beta')")" - \
 	"a first heard written by hand for a stakeholder who never spoke is cleared"
