@@ -242,6 +242,7 @@ stakeholders(struct import *im)
 		{ "represented_by", 0, 0 }, { "reason", 0, 0 },
 		{ "contact", 0, 0 },
 	};
+	struct stakeholder_batch *batch;
 	struct stakeholder s;
 	struct involvement inv;
 	enum merge_outcome out;
@@ -249,7 +250,8 @@ stakeholders(struct import *im)
 	long impact, influence;
 	int rc;
 
-	if ((rc = map(im, cols, 9, 0)) != ST_OK)
+	if ((rc = map(im, cols, 9, 0)) != ST_OK ||
+	    (rc = stakeholder_batch_new(im->db, &batch)) != ST_OK)
 		return rc;
 	mask = maybe(im, KIND, SH_KIND) | maybe(im, CATEGORY, SH_CATEGORY) |
 	    maybe(im, VOICE, SH_VOICE) | maybe(im, CONTACT, SH_CONTACT) |
@@ -269,14 +271,23 @@ stakeholders(struct import *im)
 		    sizeof inv.represented_by)) ||
 		    (rc = number(im, IMPACT, 0, &impact)) ||
 		    (rc = number(im, INFLUENCE, 0, &influence)))
-			return rc;
+			break;
 		inv.impact = (int)impact;
 		inv.influence = (int)influence;
-		if (stakeholder_merge(im->db, im->traj, &s, &inv, mask, &out))
-			return fail(im, im->cols[NAME].index);
+		if (stakeholder_batch_merge(batch, im->traj, &s, &inv, mask,
+		    &out) != ST_OK) {
+			rc = fail(im, im->cols[NAME].index);
+			break;
+		}
 		count(im, out);
 	}
-	return rc < 0 ? err_status() : ST_OK;
+	rc = rc < 0 ? err_status() : rc;
+	/* Every row is checked before it is queued: what a flush can meet
+	 * is the database's own trouble (a full disk), not a cell. */
+	if (rc == ST_OK)
+		rc = stakeholder_batch_flush(batch);
+	stakeholder_batch_free(batch);
+	return rc;
 }
 
 /* ---- sessions --------------------------------------------------------- */

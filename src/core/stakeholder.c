@@ -1,9 +1,11 @@
 /* stakeholder.c: the shared register and involvement in trajectories. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "changelog.h"
 #include "db.h"
@@ -105,12 +107,14 @@ stakeholder_check(struct stakeholder *s)
 	return ST_OK;
 }
 
+/* WHAT is translated only on failure: an import checks every row, and
+ * a gettext lookup costs more than the check. */
 static int
 check_degree(const char *what, int v, const char *field)
 {
 	if (v < 0 || v > 3)
 		return err_set_at(field, ST_INPUT, _("bad %s %d: expected 0 to 3"),
-		    what, v);
+		    _(what), v);
 	return ST_OK;
 }
 
@@ -119,8 +123,8 @@ stakeholder_involvement_check(struct involvement *inv)
 {
 	int rc;
 
-	if ((rc = check_degree(_("impact"), inv->impact, "impact")) ||
-	    (rc = check_degree(_("influence"), inv->influence, "influence")))
+	if ((rc = check_degree(N_("impact"), inv->impact, "impact")) ||
+	    (rc = check_degree(N_("influence"), inv->influence, "influence")))
 		return rc;
 	if (inv->reason != NULL)
 		str_trim(inv->reason);
@@ -752,6 +756,244 @@ stakeholder_update_involved(struct db *db, struct stakeholder *s,
 	return db_commit(db);
 }
 
+/* ---- batches (import) ------------------------------------------------ */
+
+/* Stakeholders new to the register, with their involvement, waiting to
+ * be written STAKEHOLDER_BATCH (64) to a statement. Written one by one,
+ * each involvement was a statement of its own that SQLite guards with a
+ * statement journal (its trigger and foreign keys let it fail halfway):
+ * a copy of every page it touched, per row. A batch pays for that once. */
+struct pending {
+	char *name, *key, *category, *contact, *reason;
+	char kind[16], voice[16], represented_by[16];
+	int impact, influence;
+	size_t hash;
+};
+
+struct stakeholder_batch {
+	struct db *db;
+	sqlite3_int64 trajectory_id;
+	int n;
+	struct pending v[STAKEHOLDER_BATCH];
+};
+
+/* created and updated are bound: SQLite's strftime() default, twice a
+ * row, showed as 5% of an import. */
+#define SH_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define SH_ROW4 SH_ROW ", " SH_ROW ", " SH_ROW ", " SH_ROW
+#define SH_ROW16 SH_ROW4 ", " SH_ROW4 ", " SH_ROW4 ", " SH_ROW4
+#define SH_ROW64 SH_ROW16 ", " SH_ROW16 ", " SH_ROW16 ", " SH_ROW16
+static const char sql_add_batch[] =
+    "INSERT INTO stakeholder (id, name, name_key, kind, category, voice,"
+    " contact, created, updated) VALUES " SH_ROW64;
+#define INV_ROW "(?, ?, ?, ?, ?, ?)"
+#define INV_ROW4 INV_ROW ", " INV_ROW ", " INV_ROW ", " INV_ROW
+#define INV_ROW16 INV_ROW4 ", " INV_ROW4 ", " INV_ROW4 ", " INV_ROW4
+#define INV_ROW64 INV_ROW16 ", " INV_ROW16 ", " INV_ROW16 ", " INV_ROW16
+static const char sql_inv_add_batch[] =
+    "INSERT INTO involvement (trajectory_id, stakeholder_id, impact,"
+    " influence, represented_by, reason) VALUES " INV_ROW64;
+static const char sql_max_id[] = "SELECT ifnull(max(id), 0) FROM stakeholder";
+
+static size_t
+key_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s != '\0')
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+int
+stakeholder_batch_new(struct db *db, struct stakeholder_batch **out)
+{
+	if ((*out = calloc(1, sizeof **out)) == NULL)
+		return err_set(ST_FAIL, "%s", _("out of memory"));
+	(*out)->db = db;
+	return ST_OK;
+}
+
+static void
+pending_free(struct pending *p)
+{
+	free(p->name);
+	free(p->key);
+	free(p->category);
+	free(p->contact);
+	free(p->reason);
+	memset(p, 0, sizeof *p);
+}
+
+static void
+batch_clear(struct stakeholder_batch *b)
+{
+	int i;
+
+	for (i = 0; i < b->n; i++)
+		pending_free(&b->v[i]);
+	b->n = 0;
+}
+
+void
+stakeholder_batch_free(struct stakeholder_batch *b)
+{
+	if (b == NULL)
+		return;
+	batch_clear(b);
+	free(b);
+}
+
+static int
+batch_has(const struct stakeholder_batch *b, const char *key)
+{
+	size_t h = key_hash(key);
+	int i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->v[i].hash == h && strcmp(b->v[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* The time as the schema's defaults write it. */
+static void
+now_utc(char buf[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(buf, 32, "1970-01-01T00:00:00Z");
+}
+
+/* Write a full batch with two statements; the new ids follow the
+ * highest one, as SQLite would choose them row by row. */
+static int
+batch_write(struct stakeholder_batch *b)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 base;
+	struct pending *p;
+	char now[32];
+	int i, k, rc = SQLITE_OK;
+
+	if ((rc = db_query_int(b->db, sql_max_id, &base, "")) != ST_OK)
+		return rc;
+	if (base > INT64_MAX - STAKEHOLDER_BATCH)
+		return stakeholder_batch_flush(b);	/* SQLite picks them */
+	if ((st = db_stmt(b->db, sql_add_batch)) == NULL)
+		return err_status();
+	now_utc(now);
+	for (i = 0, rc = SQLITE_OK; i < b->n && rc == SQLITE_OK; i++) {
+		p = &b->v[i];
+		k = 9 * i;
+		if ((rc = sqlite3_bind_int64(st, k + 1, base + 1 + i)) ||
+		    (rc = sqlite3_bind_text(st, k + 2, p->name, -1, SQLITE_STATIC)) ||
+		    (rc = sqlite3_bind_text(st, k + 3, p->key, -1, SQLITE_STATIC)) ||
+		    (rc = sqlite3_bind_text(st, k + 4, p->kind, -1, SQLITE_STATIC)) ||
+		    (rc = sqlite3_bind_text(st, k + 5, p->category, -1,
+		    SQLITE_STATIC)) ||
+		    (rc = sqlite3_bind_text(st, k + 6, p->voice, -1, SQLITE_STATIC)))
+			break;
+		if ((rc = sqlite3_bind_text(st, k + 7, p->contact, -1,
+		    SQLITE_STATIC)) ||
+		    (rc = sqlite3_bind_text(st, k + 8, now, -1, SQLITE_STATIC)))
+			break;
+		rc = sqlite3_bind_text(st, k + 9, now, -1, SQLITE_STATIC);
+	}
+	if (rc != SQLITE_OK)
+		return db_fail(b->db, rc);
+	if ((rc = db_step_done(b->db, st)) != ST_OK)
+		return rc;
+	if ((st = db_stmt(b->db, sql_inv_add_batch)) == NULL)
+		return err_status();
+	for (i = 0, rc = SQLITE_OK; i < b->n && rc == SQLITE_OK; i++) {
+		p = &b->v[i];
+		k = 6 * i;
+		if ((rc = sqlite3_bind_int64(st, k + 1, b->trajectory_id)) ||
+		    (rc = sqlite3_bind_int64(st, k + 2, base + 1 + i)) ||
+		    (rc = sqlite3_bind_int(st, k + 3, p->impact)) ||
+		    (rc = sqlite3_bind_int(st, k + 4, p->influence)) ||
+		    (rc = sqlite3_bind_text(st, k + 5, p->represented_by, -1,
+		    SQLITE_STATIC)))
+			break;
+		rc = sqlite3_bind_text(st, k + 6, p->reason, -1, SQLITE_STATIC);
+	}
+	if (rc != SQLITE_OK)
+		return db_fail(b->db, rc);
+	if ((rc = db_step_done(b->db, st)) != ST_OK)
+		return rc;
+	batch_clear(b);
+	return ST_OK;
+}
+
+/* A part batch (the end of a file, a name met again) row by row. */
+int
+stakeholder_batch_flush(struct stakeholder_batch *b)
+{
+	struct stakeholder s;
+	struct involvement inv;
+	struct pending *p;
+	int i, rc = ST_OK;
+
+	for (i = 0; i < b->n && rc == ST_OK; i++) {
+		p = &b->v[i];
+		memset(&s, 0, sizeof s);
+		memset(&inv, 0, sizeof inv);
+		s.name = p->name;
+		s.category = p->category;
+		s.contact = p->contact;
+		memcpy(s.kind, p->kind, sizeof s.kind);
+		memcpy(s.voice, p->voice, sizeof s.voice);
+		if ((rc = insert(b->db, &s, p->key)) != ST_OK)
+			break;
+		inv.trajectory_id = b->trajectory_id;
+		inv.stakeholder_id = s.id;
+		inv.impact = p->impact;
+		inv.influence = p->influence;
+		memcpy(inv.represented_by, p->represented_by,
+		    sizeof inv.represented_by);
+		inv.reason = p->reason;
+		rc = inv_insert(b->db, &inv);
+	}
+	batch_clear(b);
+	return rc;
+}
+
+/* Queue a checked S with its KEY (copied) and involvement INV. */
+static int
+batch_add(struct stakeholder_batch *b, const struct stakeholder *s,
+    const char *key, const struct involvement *inv)
+{
+	struct pending *p;
+
+	if (b->n > 0 && b->trajectory_id != inv->trajectory_id &&
+	    stakeholder_batch_flush(b) != ST_OK)
+		return err_status();
+	p = &b->v[b->n];
+	b->trajectory_id = inv->trajectory_id;
+	p->name = strdup(s->name);
+	p->key = strdup(key);
+	p->category = strdup(or_empty(s->category));
+	p->contact = strdup(or_empty(s->contact));
+	p->reason = strdup(or_empty(inv->reason));
+	b->n++;
+	if (p->name == NULL || p->key == NULL || p->category == NULL ||
+	    p->contact == NULL || p->reason == NULL)
+		return err_set(ST_FAIL, "%s", _("out of memory"));
+	memcpy(p->kind, s->kind, sizeof p->kind);
+	memcpy(p->voice, s->voice, sizeof p->voice);
+	memcpy(p->represented_by, inv->represented_by, sizeof p->represented_by);
+	p->impact = inv->impact;
+	p->influence = inv->influence;
+	p->hash = key_hash(key);
+	if (b->n == STAKEHOLDER_BATCH)
+		return batch_write(b);
+	return ST_OK;
+}
+
 /* ---- merging (import) ----------------------------------------------- */
 
 static int
@@ -778,26 +1020,40 @@ sh_overlay(struct stakeholder *e, const struct stakeholder *s, unsigned mask)
 }
 
 /* The register half of a merge: S->id is set; *CHANGED if it was,
- * *ADDED if it is new to the register. */
+ * *ADDED if it is new to the register. With a batch B, a stakeholder
+ * new to the register is not written: *PENDING gets its key (the
+ * caller's to free) and S->id stays 0. */
 static int
-merge_register(struct db *db, struct stakeholder *s, unsigned mask,
-    int *changed, int *added)
+merge_register(struct db *db, struct stakeholder_batch *b,
+    struct stakeholder *s, unsigned mask, int *changed, int *added,
+    char **pending)
 {
 	struct stakeholder e, m;
 	char *key;
 	int rc, found;
 
 	*changed = *added = 0;
+	*pending = NULL;
 	if ((rc = stakeholder_check(s)) != ST_OK)
 		return rc;
 	if ((key = utf8_key(s->name)) == NULL)
 		return err_set(ST_FAIL, "%s", _("out of memory"));
+	/* A name met earlier in the file may still wait in the batch. */
+	if (b != NULL && batch_has(b, key) &&
+	    (rc = stakeholder_batch_flush(b)) != ST_OK) {
+		free(key);
+		return rc;
+	}
 	if ((rc = find_key(db, key, &e, &found)) != ST_OK) {
 		free(key);
 		return rc;
 	}
 	if (!found) {
 		*added = 1;
+		if (b != NULL) {
+			*pending = key;
+			return ST_OK;
+		}
 		rc = insert(db, s, key);
 		free(key);
 		return rc;
@@ -836,16 +1092,18 @@ inv_overlay(struct involvement *e, const struct involvement *v, unsigned mask)
 		e->reason = v->reason;
 }
 
-int
-stakeholder_merge(struct db *db, sqlite3_int64 trajectory_id,
-    struct stakeholder *s, struct involvement *inv, unsigned mask,
-    enum merge_outcome *out)
+static int
+merge(struct db *db, struct stakeholder_batch *b,
+    sqlite3_int64 trajectory_id, struct stakeholder *s,
+    struct involvement *inv, unsigned mask, enum merge_outcome *out)
 {
 	struct involvement e, m, def = { 0 };
+	char *pending;
 	int rc, changed, added, found = 0;
 
 	if ((rc = stakeholder_involvement_check(inv)) != ST_OK ||
-	    (rc = merge_register(db, s, mask, &changed, &added)) != ST_OK)
+	    (rc = merge_register(db, b, s, mask, &changed, &added,
+	    &pending)) != ST_OK)
 		return rc;
 	inv->trajectory_id = trajectory_id;
 	inv->stakeholder_id = s->id;
@@ -857,11 +1115,12 @@ stakeholder_merge(struct db *db, sqlite3_int64 trajectory_id,
 		m.trajectory_id = trajectory_id;
 		m.stakeholder_id = s->id;
 		inv_overlay(&m, inv, mask);
-		if ((rc = stakeholder_involvement_check(&m)) != ST_OK ||
-		    (rc = inv_insert(db, &m)) != ST_OK)
-			return rc;
+		if ((rc = stakeholder_involvement_check(&m)) == ST_OK)
+			rc = pending != NULL ? batch_add(b, s, pending, &m) :
+			    inv_insert(db, &m);
+		free(pending);
 		*out = MERGE_ADDED;
-		return ST_OK;
+		return rc;
 	}
 	m = e;
 	inv_overlay(&m, inv, mask);
@@ -873,6 +1132,22 @@ stakeholder_merge(struct db *db, sqlite3_int64 trajectory_id,
 	stakeholder_involvement_free(&e);
 	*out = changed ? MERGE_CHANGED : MERGE_UNCHANGED;
 	return rc;
+}
+
+int
+stakeholder_merge(struct db *db, sqlite3_int64 trajectory_id,
+    struct stakeholder *s, struct involvement *inv, unsigned mask,
+    enum merge_outcome *out)
+{
+	return merge(db, NULL, trajectory_id, s, inv, mask, out);
+}
+
+int
+stakeholder_batch_merge(struct stakeholder_batch *b,
+    sqlite3_int64 trajectory_id, struct stakeholder *s,
+    struct involvement *inv, unsigned mask, enum merge_outcome *out)
+{
+	return merge(b->db, b, trajectory_id, s, inv, mask, out);
 }
 
 /* ---- listing -------------------------------------------------------- */

@@ -93,6 +93,19 @@ int stakeholder_merge(struct db *db, sqlite3_int64 trajectory_id,
     struct stakeholder *s, struct involvement *inv, unsigned mask,
     enum merge_outcome *out);
 
+/* The same for a whole file: stakeholders new to the register are
+ * written STAKEHOLDER_BATCH at a time (each batch with two statements),
+ * the others at once. Flush before the transaction ends; a failed
+ * flush leaves the transaction to be rolled back. */
+#define STAKEHOLDER_BATCH 64
+struct stakeholder_batch;
+int stakeholder_batch_new(struct db *db, struct stakeholder_batch **out);
+int stakeholder_batch_merge(struct stakeholder_batch *b,
+    sqlite3_int64 trajectory_id, struct stakeholder *s,
+    struct involvement *inv, unsigned mask, enum merge_outcome *out);
+int stakeholder_batch_flush(struct stakeholder_batch *b);
+void stakeholder_batch_free(struct stakeholder_batch *b);
+
 /* Listing. FN gets each stakeholder, with its involvement when a
  * trajectory is given (else INV is NULL); both are valid during the
  * call only. A non-zero return stops the walk and is returned. */

@@ -8,12 +8,12 @@ t_has "$ERR" "no such database; create it with meerstem init" "the message says 
 t_ok "a refused missing database is not created" -- test ! -e "$db"
 
 t_run 0 "init creates the database" -- ms -d "$db" init
-t_has "$OUT" "schema version 2" "init reports the schema version"
+t_has "$OUT" "schema version 3" "init reports the schema version"
 t_eq "$(stat -c %a "$db")" 600 "a new database is readable by its owner only"
 t_eq "$(sqlite3 "$db" 'pragma integrity_check')" ok "integrity_check is clean"
 t_eq "$(sqlite3 "$db" 'pragma foreign_key_check')" "" "foreign_key_check is clean"
 t_eq "$(sqlite3 "$db" 'pragma application_id')" 1297306701 "the application id is set"
-t_eq "$(sqlite3 "$db" 'pragma user_version')" 2 "the schema version is in user_version"
+t_eq "$(sqlite3 "$db" 'pragma user_version')" 3 "the schema version is in user_version"
 t_eq "$(sqlite3 "$db" 'pragma journal_mode')" wal "the database uses WAL"
 t_eq "$(sqlite3 "$db" 'select count(*) from form')" 11 "init loads the eleven forms"
 t_eq "$(sqlite3 "$db" 'select group_concat(code, " ") from (select code from phase order by position)')" \
@@ -151,7 +151,7 @@ t_has "$ERR" "$T/nowhere/x.db: cannot write" "the failing backup names its file"
 t_ok "a failed backup leaves no temporary file" -- test -z "$(ls "$T" | grep tmp-)"
 
 t_run 0 "check passes on a good database" -- ms -d "$db" check
-t_has "$OUT" "ok (integrity, foreign keys, application id, schema version 2)" "check says what it checked"
+t_has "$OUT" "ok (integrity, foreign keys, application id, schema version 3)" "check says what it checked"
 cp "$db" "$T/bad-fk.db"
 sqlite3 "$T/bad-fk.db" "insert into trajectory (code, title, phase_id) values ('X', 'x', 999)"
 t_run 3 "check finds a broken foreign key" -- ms -d "$T/bad-fk.db" check
@@ -182,8 +182,59 @@ sqlite3 "$T/v1.db" 'drop index involvement_influence; drop index involvement_del
 	drop index session_log; drop index input_answered; pragma user_version = 1'
 t_run 0 "a version 1 database opens" -- ms -d "$T/v1.db" trajectory list
 t_has "$OUT" "OLD" "the upgrade keeps the data"
-t_eq "$(sqlite3 "$T/v1.db" 'pragma user_version')" 2 "the database is upgraded to version 2"
+t_eq "$(sqlite3 "$T/v1.db" 'pragma user_version')" 3 "the database is upgraded to version 3"
 t_eq "$(sqlite3 "$T/v1.db" "select count(*) from sqlite_schema where name = 'session_log'")" 1 \
 	"the upgrade adds the interface's indexes"
 t_eq "$(sqlite3 "$T/v1.db.bak-v1" 'pragma user_version')" 1 "the version 1 file was backed up first"
+
+# A version 2 database, as meerstem wrote it before version 3 (dumped
+# then), gets the cheaper spelling of its CHECK constraints and the
+# guarded trigger; the constraints and first_heard behave as before.
+v2="$T/v2.db"
+sqlite3 "$v2" <"$TESTS_SRCDIR/data/schema-v2.sql"
+t_eq "$(sqlite3 "$v2" "select count(*) from sqlite_schema where sql like '% IN (''%'")" 9 \
+	"the version 2 fixture has its IN lists"
+t_run 0 "a version 2 database opens" -- ms -d "$v2" trajectory list
+t_has "$OUT" "OLD" "the upgrade keeps the data"
+t_eq "$(sqlite3 "$v2" 'pragma user_version')" 3 "the database is upgraded to version 3"
+t_eq "$(sqlite3 "$v2.bak-v2" 'pragma user_version')" 2 "the version 2 file was backed up first"
+t_eq "$(sqlite3 "$v2" 'pragma integrity_check')" ok "the upgraded file is intact"
+t_eq "$(sqlite3 "$v2" "select group_concat(name, ' ') from (select name from sqlite_schema
+	where type = 'table' and sql like '% IN (''%' order by name)")" "form form_reach trajectory" \
+	"only the catalogue's tables keep IN lists"
+sqlite3 "$db" "select name, sql from sqlite_schema where type in ('table', 'trigger') order by name" >"$T/new.schema"
+sqlite3 "$v2" "select name, sql from sqlite_schema where type in ('table', 'trigger') order by name" >"$T/upgraded.schema"
+t_same "$T/upgraded.schema" "$T/new.schema" "an upgraded schema reads as a new one"
+cat >"$T/v2-sessions.csv" <<'CSV'
+ref,form,phase,status
+H1,expert_session,options,held
+H2,expert_session,diagnosis,held
+CSV
+printf 'name\nAlfa\nBeta\n' >"$T/v2-stakeholders.csv"
+printf 'session,stakeholder,role\nH1,Alfa,speaker\nH2,Alfa,participant\n' >"$T/v2-attendance.csv"
+for k in sessions stakeholders attendance; do
+	t_run 0 "import $k into the upgraded database" -- ms -d "$v2" import $k OLD "$T/v2-$k.csv"
+done
+for bad in "insert into stakeholder (name, name_key, kind) values ('X', 'x', 'robot')" \
+    "insert into stakeholder (name, name_key, voice) values ('X', 'x', 'loud')" \
+    "update involvement set represented_by = 'nobody'" \
+    "update session set status = 'done'" "update attendance set role = 'host'" \
+    "insert into member (trajectory_id, name, name_key, delegation) values (1, 'M', 'm', 'crowd')" \
+    "insert into input (trajectory_id, session_id, summary, disposition) select 1, id, 'I', 'maybe' from session"; do
+	sqlite3 "$v2" "$bad" 2>"$T/refused" >/dev/null
+	t_has "$T/refused" "CHECK constraint failed" "the database still refuses: $bad"
+done
+t_eq "$(sqlite3 "$v2" "select count(*) from stakeholder where name = 'X'; select count(*) from member;
+	select count(*) from input; select count(*) from session where status = 'held'")" "$(printf '0\n0\n0\n2')" \
+	"and changes nothing"
+heard="select ifnull(p.code, '-') from involvement i join stakeholder s on s.id = i.stakeholder_id
+	left join phase p on p.id = i.first_heard where s.name = 'Alfa'"
+t_eq "$(sqlite3 "$v2" "$heard")" diagnosis "first heard is the earliest phase spoken in"
+t_eq "$(sqlite3 "$v2" "delete from involvement where stakeholder_id = (select id from stakeholder where name = 'Alfa');
+	insert into involvement (trajectory_id, stakeholder_id) select 1, id from stakeholder where name = 'Alfa';
+	$heard")" diagnosis "a new involvement of a stakeholder who spoke gets its first heard"
+t_eq "$(sqlite3 "$v2" "delete from involvement where stakeholder_id = (select id from stakeholder where name = 'Beta');
+	insert into involvement (trajectory_id, stakeholder_id, first_heard) select 1, id, 1 from stakeholder where name = 'Beta';
+	select ifnull(first_heard, '-') from involvement where stakeholder_id = (select id from stakeholder where name = 'Beta')")" - \
+	"a first heard written by hand for a stakeholder who never spoke is cleared"
 finish

@@ -59,6 +59,30 @@ t_run 0 "import only a voice" -- ms -d "$db" import stakeholders AMS-2023 "$T/vo
 t_eq "$(sqlite3 "$db" "select s.voice || ' ' || s.contact || ' ' || i.impact || ' ' || i.represented_by from stakeholder s join involvement i on i.stakeholder_id = s.id where s.name = 'FNV'")" \
 	"critical secretariaat@example.nl 3 employees" "other columns are left as they were"
 
+# A long file: new names are written in batches of 64, so a name met
+# again while its first row still waits, a name met again after its
+# batch was written and a name already in the register must each find
+# the one record.
+ms -d "$db" trajectory add BATCH --title "Batches" >/dev/null
+awk 'BEGIN {
+	print "name,voice,impact"
+	for (i = 0; i < 200; i++)
+		if (i == 40) print "NIEUW 35 ,critical,1"
+		else if (i == 50) print "FNV,critical,"
+		else if (i == 170) print "nieuw 1,,2"
+		else print "Nieuw " i ",,1"
+}' >"$T/batches.csv"
+t_run 0 "import 200 stakeholders with repeated names" -- ms -d "$db" import stakeholders BATCH "$T/batches.csv"
+t_has "$OUT" "200 rows: 198 added, 2 changed, 0 unchanged" "repeated names merge, an old name is involved anew"
+t_eq "$(rows stakeholder) $(sqlite3 "$db" "select count(*) from involvement i join trajectory t on t.id = i.trajectory_id where t.code = 'BATCH'")" \
+	"242 198" "197 new stakeholders, 198 involved"
+t_eq "$(sqlite3 "$db" "select s.name || ' ' || s.voice || ' ' || i.impact from stakeholder s join involvement i on i.stakeholder_id = s.id
+	join trajectory t on t.id = i.trajectory_id where t.code = 'BATCH' and s.name in ('Nieuw 35', 'Nieuw 1', 'FNV', 'Nieuw 199') order by s.id")" \
+	"$(printf 'FNV critical 0\nNieuw 1 unknown 2\nNieuw 35 critical 1\nNieuw 199 unknown 1')" \
+	"each repeated row updated the first"
+t_eq "$(sqlite3 "$db" "select count(*) = max(id) from stakeholder; pragma foreign_key_check")" 1 \
+	"ids follow on without gaps; foreign keys hold"
+
 # Standard input and output, -o, JSON.
 t_run 0 "import from standard input" -- sh -c "\"\$MEERSTEM\" -d '$db' import members AMS-2023 - <'$demo/members.csv'"
 t_has "$OUT" "<stdin>: 10 rows" "standard input is named <stdin>"
