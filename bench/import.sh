@@ -96,6 +96,45 @@ sqlite_stakeholders() {
 	sqlite3 "$dir/s.db" "CREATE TABLE stakeholder (name TEXT, kind TEXT, category TEXT, voice TEXT, impact TEXT, influence TEXT, represented_by TEXT, reason TEXT, contact TEXT)"
 }
 
+# The same rows stored as meerstem stores them: the register and the
+# involvement, with the same keys and indexes, the name matched by its
+# lower-cased key, in one transaction in WAL mode; what is left out is
+# meerstem's checking of each field and its merging with names already
+# registered.
+sqlite_stakeholders_indexed() {
+	rm -f "$dir/s.db" "$dir/s.db-wal" "$dir/s.db-shm"
+	sqlite3 "$dir/s.db" >/dev/null <<-'SQL'
+	PRAGMA journal_mode = WAL;
+	CREATE TABLE stakeholder (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+	  name_key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, category TEXT NOT NULL,
+	  voice TEXT NOT NULL, contact TEXT NOT NULL);
+	CREATE INDEX stakeholder_voice ON stakeholder(voice, name_key);
+	CREATE INDEX stakeholder_category ON stakeholder(category, name_key);
+	CREATE TABLE involvement (trajectory_id INTEGER NOT NULL,
+	  stakeholder_id INTEGER NOT NULL, impact INTEGER NOT NULL,
+	  influence INTEGER NOT NULL, represented_by TEXT NOT NULL,
+	  reason TEXT NOT NULL, first_heard INTEGER,
+	  PRIMARY KEY (trajectory_id, stakeholder_id)) WITHOUT ROWID;
+	CREATE INDEX involvement_stakeholder ON involvement(stakeholder_id);
+	CREATE INDEX involvement_impact ON involvement(trajectory_id, impact);
+	CREATE INDEX involvement_heard ON involvement(trajectory_id, first_heard);
+	CREATE INDEX involvement_influence ON involvement(trajectory_id, influence);
+	CREATE INDEX involvement_delegation ON involvement(trajectory_id, represented_by);
+	SQL
+	cat >"$dir/indexed.sql" <<-SQL
+	BEGIN;
+	CREATE TEMP TABLE csv (name, kind, category, voice, impact, influence,
+	  represented_by, reason, contact);
+	.import --csv --skip 1 $dir/stakeholders.csv csv
+	INSERT INTO stakeholder (name, name_key, kind, category, voice, contact)
+	  SELECT name, lower(name), kind, category, voice, contact FROM csv;
+	INSERT INTO involvement SELECT 1, s.id, c.impact, c.influence,
+	  c.represented_by, c.reason, NULL FROM csv c
+	  JOIN stakeholder s ON s.name_key = lower(c.name);
+	COMMIT;
+	SQL
+}
+
 report() {	# what, meerstem "s kb", sqlite3 "s kb"
 	awk -v what="$1" -v m="$2" -v s="$3" 'BEGIN {
 		split(m, a, " "); split(s, b, " ")
@@ -117,5 +156,11 @@ setup=sqlite_stakeholders
 ss=$(measure sqlite3 "$dir/s.db" ".import --csv --skip 1 $dir/stakeholders.csv stakeholder")
 
 report "$PROFILES participant profiles" "$m" "$s"
+setup=sqlite_stakeholders_indexed
+si=$(measure sh -c "sqlite3 '$dir/s.db' <'$dir/indexed.sql'")
+
 report "$STAKEHOLDERS stakeholders" "$ms" "$ss"
+awk -v m="$ms" -v s="$si" 'BEGIN { split(m, a, " "); split(s, b, " ")
+	printf "  against sqlite3 storing them as meerstem does (register and involvement, same indexes): %.2f s, ratio %.2f\n",
+	    b[1], (b[1] > 0 ? a[1] / b[1] : 0) }'
 echo "meerstem peak RSS: $((${mt#* } / 1024)) MB for $tenth profiles, $((${m#* } / 1024)) MB for $PROFILES"
