@@ -14,6 +14,16 @@
 #   tui_resize COLS ROWS    resize the pane
 #   t_screen NAME DESC      compare the screen with NAME.screen beside the
 #                           test (MEERSTEM_REGENERATE=1 rewrites it)
+#   tui_pid                 the pid of the running program (under
+#                           MEERSTEM_WRAPPER, of valgrind running it)
+#
+# TUI_TERM and TUI_LOCALE give the pane's TERM (xterm-256color) and
+# LC_ALL (C.UTF-8) for the next tui_start. Every wait is multiplied by
+# TUI_TIMEOUT_SCALE (1; 10 under MEERSTEM_WRAPPER).
+#
+# Under MEERSTEM_WRAPPER (make check-valgrind) every tui_start runs the
+# program under the checker, which logs to $T/valgrind/PID.log; finish
+# then ends the interface and fails the test if a log is not empty.
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 _starts=0
 TMUX_SOCK="meerstem-test-$$-0"
@@ -21,16 +31,40 @@ unset TMUX
 tx() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
 trap 'tx kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
+_tui_cmd=$MEERSTEM_BIN
+if [ -n "${MEERSTEM_WRAPPER:-}" ]; then
+	: "${TUI_TIMEOUT_SCALE:=10}"
+	mkdir -p "$T/valgrind" "$T/valgrind/bin"
+	# Not exec: the script keeps the name meerstem (tests find the
+	# program with pgrep -x meerstem) and passes on the signals sent to
+	# it. Its own stdin is the terminal; a job in the background would
+	# get /dev/null without the explicit redirection.
+	cat >"$T/valgrind/bin/meerstem" <<-WRAP
+	#!/bin/bash
+	exec 3<&0
+	$MEERSTEM_WRAPPER --log-file="$T/valgrind/%p.log" "$MEERSTEM_BIN" "\$@" <&3 3<&- &
+	child=\$!
+	echo "\$child" >>"$T/valgrind/pids"
+	for sig in TERM HUP INT; do trap "kill -\$sig \$child" \$sig; done
+	while kill -0 "\$child" 2>/dev/null; do wait "\$child"; done
+	wait "\$child"
+	WRAP
+	chmod +x "$T/valgrind/bin/meerstem"
+	_tui_cmd=$T/valgrind/bin/meerstem
+fi
+: "${TUI_TIMEOUT_SCALE:=1}"
+
 tui_start() {
-	local cmd="$MEERSTEM" a
+	local cmd="$_tui_cmd" a
 	for a in "$@"; do cmd="$cmd '$a'"; done
 	# A fresh server each time: reusing a socket races with its exit.
 	tx kill-server 2>/dev/null
 	_starts=$((_starts + 1))
 	TMUX_SOCK="meerstem-test-$$-$_starts"
 	tx new-session -d -x 80 -y 24 -c "$T" \
-	    "env TERM=xterm-256color LC_ALL=${TUI_LOCALE:-C.UTF-8} LANGUAGE=${LANGUAGE:-} \
-	    MEERSTEM_TODAY=2024-05-01 $cmd; echo EXIT=\$?; sleep 600"
+	    "env TERM=${TUI_TERM:-xterm-256color} LC_ALL=${TUI_LOCALE:-C.UTF-8} \
+	    LANGUAGE=${LANGUAGE:-} MEERSTEM_TODAY=2024-05-01 $cmd; \
+	    echo EXIT=\$?; sleep 600"
 	tx set-option -g status off >/dev/null
 	# The window keeps the size given, whoever attaches.
 	tx set-window-option -g window-size manual >/dev/null 2>&1
@@ -41,9 +75,16 @@ tui_type() { tx send-keys -l "$1"; }
 screen() { tx capture-pane -p; }
 tui_resize() { tx resize-window -x "$1" -y "$2"; }
 
+tui_pid() {
+	local p
+	p=$(pgrep -P "$(tx display -p '#{pane_pid}')" -x meerstem) || return 1
+	[ -z "${MEERSTEM_WRAPPER:-}" ] || p=$(pgrep -P "$p") || return 1
+	echo "$p"
+}
+
 wait_for() {
 	local text=$1 secs=${2:-5} i=0
-	while [ $i -lt $((secs * 50)) ]; do
+	while [ $i -lt $((secs * 50 * TUI_TIMEOUT_SCALE)) ]; do
 		screen | grep -qF -- "$text" && return 0
 		sleep 0.02
 		i=$((i + 1))
@@ -65,7 +106,7 @@ t_hides() {	# TEXT DESC: the screen, which must be readable, lacks TEXT
 
 t_line() {	# REGEX DESC: a line of the screen matches REGEX
 	local i=0
-	while [ $i -lt 250 ]; do
+	while [ $i -lt $((250 * TUI_TIMEOUT_SCALE)) ]; do
 		screen | grep -qE -- "$1" && { ok "$2"; return; }
 		sleep 0.02
 		i=$((i + 1))
@@ -91,3 +132,33 @@ t_screen() {	# NAME DESC
 		sed 's/^/#   /' "$T/diff" | head -n 40
 	fi
 }
+
+# Under MEERSTEM_WRAPPER: end the last interface, wait for every checker
+# to write its report, and fail on any (valgrind -q reports only errors
+# and the leaks asked for).
+_tui_finish_valgrind() {
+	local pid i found=0
+	tx kill-server 2>/dev/null
+	if [ -s "$T/valgrind/pids" ]; then
+		while read -r pid; do
+			i=0
+			while kill -0 "$pid" 2>/dev/null && [ $i -lt 1500 ]; do
+				sleep 0.02
+				i=$((i + 1))
+			done
+		done <"$T/valgrind/pids"
+	fi
+	for f in "$T"/valgrind/*.log; do
+		[ -s "$f" ] || continue
+		[ $found = 1 ] || not_ok "valgrind: no errors or definite leaks in the interface" \
+		    "the checker reported:"
+		found=1
+		sed -n '1,40s/^/#   /p' "$f"
+	done
+	[ $found = 1 ] || ok "valgrind: no errors or definite leaks in the interface ($(wc -l <"$T/valgrind/pids" 2>/dev/null || echo 0) runs)"
+}
+
+if [ -n "${MEERSTEM_WRAPPER:-}" ]; then
+	eval "_lib_$(declare -f finish)"
+	finish() { _tui_finish_valgrind; _lib_finish; }
+fi
