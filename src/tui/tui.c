@@ -164,18 +164,33 @@ tui_form_label(const struct tui *t, const char *code)
 /* ---- drawing ------------------------------------------------------------ */
 
 static void
+draw_centred(int y, const char *s, attr_t attr)
+{
+	int x = (COLS - draw_width(s)) / 2;
+
+	draw_text(y, x < 0 ? 0 : x, COLS, s, attr, 0);
+}
+
+static void
 draw_too_small(void)
 {
-	char line1[128], line2[128];
+	char line1[128], line2[128], line3[128];
 	int y = LINES / 2 - 1;
 
 	snprintf(line1, sizeof line1, "%s", _("window too small"));
 	snprintf(line2, sizeof line2, _("%dx%d; needs at least %dx%d"), COLS,
 	    LINES, MIN_COLS, MIN_ROWS);
-	draw_text(y, (COLS - draw_width(line1)) / 2, COLS, line1,
-	    colour(R_ERROR), 0);
-	draw_text(y + 1, (COLS - draw_width(line2)) / 2, COLS, line2,
-	    colour(R_NORMAL), 0);
+	draw_centred(y, line1, colour(R_ERROR));
+	if (draw_width(line2) <= COLS) {
+		draw_centred(y + 1, line2, colour(R_NORMAL));
+		return;
+	}
+	/* Too narrow for the sizes on one line: the size needed is what
+	 * matters, so it must not be cut off. */
+	snprintf(line2, sizeof line2, "%dx%d", COLS, LINES);
+	snprintf(line3, sizeof line3, _("needs %dx%d"), MIN_COLS, MIN_ROWS);
+	draw_centred(y + 1, line2, colour(R_NORMAL));
+	draw_centred(y + 2, line3, colour(R_NORMAL));
 }
 
 static void
@@ -386,6 +401,16 @@ open_db(struct tui *t, const char *path)
 	return catalogue_read_db(&t->cat, t->db);
 }
 
+/* A terminal without cursor addressing (TERM=dumb, an editor's shell
+ * buffer) gets a newterm that only scrolls lines out: unusable. */
+static int
+can_address(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup != NULL && cup != (const char *)-1 && *cup != '\0';
+}
+
 static int
 start_curses(SCREEN **screen)
 {
@@ -396,6 +421,16 @@ start_curses(SCREEN **screen)
 	if ((*screen = newterm(NULL, stdout, stdin)) == NULL)
 		return err_set(ST_FAIL, _("cannot use the terminal '%s'"),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	if (!can_address()) {
+		endwin();
+		delscreen(*screen);
+		*screen = NULL;
+		return err_set(ST_FAIL, _("the terminal '%s' cannot move the "
+		    "cursor, which the interface needs; set TERM to the "
+		    "terminal's real type, or give a command to run without "
+		    "the interface"), getenv("TERM") != NULL ?
+		    getenv("TERM") : "");
+	}
 	cbreak();
 	noecho();
 	nonl();
