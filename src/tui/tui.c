@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -401,6 +402,22 @@ open_db(struct tui *t, const char *path)
 	return catalogue_read_db(&t->cat, t->db);
 }
 
+/* In the C locale's ASCII a typed ë never becomes a character: ncurses
+ * waits for it to complete and swallows the keys after it. Like Python
+ * (PEP 538), take UTF-8 for the characters instead: the terminal most
+ * likely speaks it, and the data is UTF-8 whatever the locale. Other
+ * single-byte locales (Latin-1) take every byte and are kept. */
+static void
+coerce_ascii_locale(void)
+{
+	const char *set = nl_langinfo(CODESET);
+
+	if (strcmp(set, "ANSI_X3.4-1968") != 0 && strcmp(set, "ASCII") != 0)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		(void)setlocale(LC_CTYPE, "C.utf8");
+}
+
 /* A terminal without cursor addressing (TERM=dumb, an editor's shell
  * buffer) gets a newterm that only scrolls lines out: unusable. */
 static int
@@ -458,6 +475,7 @@ tui_main(const char *path, const struct cfg *cfg, int read_only)
 		goto done;
 	if (db_data_version(t.db, &t.data_version) != ST_OK)
 		err_clear();
+	coerce_ascii_locale();
 	if ((rc = start_curses(&screen)) != ST_OK)
 		goto done;
 	t.db_path = path;
