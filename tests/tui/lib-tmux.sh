@@ -16,6 +16,8 @@
 #                           test (MEERSTEM_REGENERATE=1 rewrites it)
 #   tui_pid                 the pid of the running program (under
 #                           MEERSTEM_WRAPPER, of valgrind running it)
+#   tui_window NAME ARGS... a second meerstem in a terminal NAME
+#   on NAME CMD...          run a helper above on terminal NAME
 #
 # TUI_TERM and TUI_LOCALE give the pane's TERM (xterm-256color) and
 # LC_ALL (C.UTF-8) for the next tui_start. Every wait is multiplied by
@@ -29,7 +31,7 @@ _starts=0
 TMUX_SOCK="meerstem-test-$$-0"
 unset TMUX
 tx() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
-trap 'tx kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+trap '_tui_kill; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
 _tui_cmd=$MEERSTEM_BIN
 if [ -n "${MEERSTEM_WRAPPER:-}" ]; then
@@ -54,21 +56,47 @@ if [ -n "${MEERSTEM_WRAPPER:-}" ]; then
 fi
 : "${TUI_TIMEOUT_SCALE:=1}"
 
-tui_start() {
+_tui_shell() {	# ARGS: the pane's command line
 	local cmd="$_tui_cmd" a
 	for a in "$@"; do cmd="$cmd '$a'"; done
-	# A fresh server each time: reusing a socket races with its exit.
-	tx kill-server 2>/dev/null
-	_starts=$((_starts + 1))
-	TMUX_SOCK="meerstem-test-$$-$_starts"
-	tx new-session -d -x 80 -y 24 -c "$T" \
-	    "env TERM=${TUI_TERM:-xterm-256color} LC_ALL=${TUI_LOCALE:-C.UTF-8} \
+	echo "env TERM=${TUI_TERM:-xterm-256color} LC_ALL=${TUI_LOCALE:-C.UTF-8} \
 	    LANGUAGE=${LANGUAGE:-} MEERSTEM_TODAY=2024-05-01 $cmd; \
 	    echo EXIT=\$?; sleep 600"
+}
+
+_tui_server() {	# ARGS: a server of its own on $TMUX_SOCK
+	tx new-session -d -x 80 -y 24 -c "$T" "$(_tui_shell "$@")"
 	tx set-option -g status off >/dev/null
 	# The window keeps the size given, whoever attaches.
 	tx set-window-option -g window-size manual >/dev/null 2>&1
 }
+
+_tui_kill() {
+	local s
+	tx kill-server 2>/dev/null
+	for s in $_tui_others; do tmux -L "$s" kill-server 2>/dev/null; done
+	_tui_others=
+}
+
+tui_start() {
+	# A fresh server each time: reusing a socket races with its exit.
+	_tui_kill
+	_starts=$((_starts + 1))
+	TMUX_SOCK="meerstem-test-$$-$_starts"
+	_tui_server "$@"
+}
+
+# A second instance, on a tmux server of its own (tmux 3.3 crashes
+# making a second window with window-size manual); the helpers act on
+# it under `on NAME`.
+_tui_others=
+tui_window() {	# NAME ARGS...
+	local TMUX_SOCK="$TMUX_SOCK-$1"
+	shift
+	_tui_others="$_tui_others $TMUX_SOCK"
+	_tui_server "$@"
+}
+on() { local TMUX_SOCK="$TMUX_SOCK-$1"; shift; "$@"; }	# on NAME CMD...
 
 tui_keys() { tx send-keys "$@"; }
 tui_type() { tx send-keys -l "$1"; }
@@ -138,7 +166,7 @@ t_screen() {	# NAME DESC
 # and the leaks asked for).
 _tui_finish_valgrind() {
 	local pid i found=0
-	tx kill-server 2>/dev/null
+	_tui_kill
 	if [ -s "$T/valgrind/pids" ]; then
 		while read -r pid; do
 			i=0
