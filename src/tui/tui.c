@@ -25,6 +25,9 @@
 #include "status.h"
 #include "tui.h"
 #include "ui.h"
+/* Last: its capability macros (tab, lines, ...) would clash with names
+ * in the headers above. */
+#include <term.h>
 
 #define MIN_ROWS 24
 #define MIN_COLS 80
@@ -431,10 +434,18 @@ can_address(void)
 static int
 start_curses(SCREEN **screen)
 {
+	int err;
+
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return err_set(ST_INPUT, "%s", _("the interface needs a "
 		    "terminal; give a command to run without one (see "
 		    "meerstem --help)"));
+	/* Try TERM with setupterm first: newterm leaks its prescreen when
+	 * TERM is unknown (ncurses 6.4, seen by valgrind). */
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return err_set(ST_FAIL, _("cannot use the terminal '%s'"),
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	del_curterm(cur_term);
 	if ((*screen = newterm(NULL, stdout, stdin)) == NULL)
 		return err_set(ST_FAIL, _("cannot use the terminal '%s'"),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");

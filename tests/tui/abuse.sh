@@ -38,7 +38,12 @@ for i in $(seq 1 120); do
 	esac
 done
 tui_resize 80 24
-tui_keys 2
+# Keys are ignored while the program still sees a small window (it
+# may lag behind under valgrind): press 2 until it takes.
+for i in $(seq 1 $((10 * TUI_TIMEOUT_SCALE))); do
+	tui_keys 2
+	TUI_TIMEOUT_SCALE=1 wait_for "No stakeholders" 1 >/dev/null && break
+done
 t_wait "No stakeholders" "after 120 resizes with keys the screen is drawn again"
 t_ok "the interface is still running" -- alive "$pid"
 
@@ -107,7 +112,11 @@ t_wait "EXIT=0" "LC_ALL=C quits normally"
 # pane speaks UTF-8, so the test types Latin-1 bytes (tmux send-keys -H)
 # and checks the database, not the screen.
 mkdir -p locale
-if localedef -i nl_NL -f ISO-8859-1 locale/nl_NL.ISO-8859-1 >/dev/null 2>&1; then
+if [ -n "${MEERSTEM_WRAPPER:-}" ]; then
+	# glibc 2.36's newlocale leaks its path list (49 bytes, definitely
+	# lost) whenever LOCPATH is set.
+	ok "# SKIP under valgrind: glibc's newlocale leaks under LOCPATH"
+elif localedef -i nl_NL -f ISO-8859-1 locale/nl_NL.ISO-8859-1 >/dev/null 2>&1; then
 	export LOCPATH=$T/locale LANGUAGE=en
 	TUI_LOCALE=nl_NL.ISO-8859-1 tui_start -d m.db
 	t_wait "meerstem: trajectories" "the interface opens under ISO-8859-1"
