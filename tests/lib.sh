@@ -26,6 +26,9 @@ _failed=0
 
 # MEERSTEM_WRAPPER (make check-valgrind) runs every meerstem of the test
 # under a checker; through a script, so that "$MEERSTEM" is wrapped too.
+# MEERSTEM_BIN keeps the program itself (tests/tui/lib-tmux.sh wraps it
+# its own way).
+MEERSTEM_BIN=$MEERSTEM
 if [ -n "${MEERSTEM_WRAPPER:-}" ]; then
 	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$MEERSTEM_WRAPPER" "$MEERSTEM" \
 	    >"$T/meerstem"

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -24,6 +25,9 @@
 #include "status.h"
 #include "tui.h"
 #include "ui.h"
+/* Last: its capability macros (tab, lines, ...) would clash with names
+ * in the headers above. */
+#include <term.h>
 
 #define MIN_ROWS 24
 #define MIN_COLS 80
@@ -164,18 +168,33 @@ tui_form_label(const struct tui *t, const char *code)
 /* ---- drawing ------------------------------------------------------------ */
 
 static void
+draw_centred(int y, const char *s, attr_t attr)
+{
+	int x = (COLS - draw_width(s)) / 2;
+
+	draw_text(y, x < 0 ? 0 : x, COLS, s, attr, 0);
+}
+
+static void
 draw_too_small(void)
 {
-	char line1[128], line2[128];
+	char line1[128], line2[128], line3[128];
 	int y = LINES / 2 - 1;
 
 	snprintf(line1, sizeof line1, "%s", _("window too small"));
 	snprintf(line2, sizeof line2, _("%dx%d; needs at least %dx%d"), COLS,
 	    LINES, MIN_COLS, MIN_ROWS);
-	draw_text(y, (COLS - draw_width(line1)) / 2, COLS, line1,
-	    colour(R_ERROR), 0);
-	draw_text(y + 1, (COLS - draw_width(line2)) / 2, COLS, line2,
-	    colour(R_NORMAL), 0);
+	draw_centred(y, line1, colour(R_ERROR));
+	if (draw_width(line2) <= COLS) {
+		draw_centred(y + 1, line2, colour(R_NORMAL));
+		return;
+	}
+	/* Too narrow for the sizes on one line: the size needed is what
+	 * matters, so it must not be cut off. */
+	snprintf(line2, sizeof line2, "%dx%d", COLS, LINES);
+	snprintf(line3, sizeof line3, _("needs %dx%d"), MIN_COLS, MIN_ROWS);
+	draw_centred(y + 1, line2, colour(R_NORMAL));
+	draw_centred(y + 2, line3, colour(R_NORMAL));
 }
 
 static void
@@ -403,16 +422,60 @@ open_db(struct tui *t, const char *path)
 	return catalogue_read_db(&t->cat, t->db);
 }
 
+/* In the C locale's ASCII a typed ë never becomes a character: ncurses
+ * waits for it to complete and swallows the keys after it. Like Python
+ * (PEP 538), take UTF-8 for the characters instead: the terminal most
+ * likely speaks it, and the data is UTF-8 whatever the locale. Other
+ * single-byte locales (Latin-1) take every byte and are kept. */
+static void
+coerce_ascii_locale(void)
+{
+	const char *set = nl_langinfo(CODESET);
+
+	if (strcmp(set, "ANSI_X3.4-1968") != 0 && strcmp(set, "ASCII") != 0)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		(void)setlocale(LC_CTYPE, "C.utf8");
+}
+
+/* A terminal without cursor addressing (TERM=dumb, an editor's shell
+ * buffer) gets a newterm that only scrolls lines out: unusable. */
+static int
+can_address(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup != NULL && cup != (const char *)-1 && *cup != '\0';
+}
+
 static int
 start_curses(SCREEN **screen)
 {
+	int err;
+
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return err_set(ST_INPUT, "%s", _("the interface needs a "
 		    "terminal; give a command to run without one (see "
 		    "meerstem --help)"));
+	/* Try TERM with setupterm first: newterm leaks its prescreen when
+	 * TERM is unknown (ncurses 6.4, seen by valgrind). */
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return err_set(ST_FAIL, _("cannot use the terminal '%s'"),
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	del_curterm(cur_term);
 	if ((*screen = newterm(NULL, stdout, stdin)) == NULL)
 		return err_set(ST_FAIL, _("cannot use the terminal '%s'"),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	if (!can_address()) {
+		endwin();
+		delscreen(*screen);
+		*screen = NULL;
+		return err_set(ST_FAIL, _("the terminal '%s' cannot move the "
+		    "cursor, which the interface needs; set TERM to the "
+		    "terminal's real type, or give a command to run without "
+		    "the interface"), getenv("TERM") != NULL ?
+		    getenv("TERM") : "");
+	}
 	cbreak();
 	noecho();
 	nonl();
@@ -440,6 +503,7 @@ tui_main(const char *path, const struct cfg *cfg, int read_only)
 		goto done;
 	if (db_data_version(t.db, &t.data_version) != ST_OK)
 		err_clear();
+	coerce_ascii_locale();
 	if ((rc = start_curses(&screen)) != ST_OK)
 		goto done;
 	t.db_path = path;
