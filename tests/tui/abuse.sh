@@ -25,7 +25,7 @@ gone() {	# PID: wait for it to end
 tui_start -d m.db
 t_wait "meerstem: trajectories" "the interface opens"
 pid=$(tui_pid)
-tui_keys Enter
+tui_keys Enter 2
 t_wait "No stakeholders" "the trajectory opens"
 # Every size from 1x1 to 200x60, each followed at once by a key, most
 # while the screen is too small to draw.
