@@ -114,7 +114,7 @@ check_degree(const char *what, int v, const char *field)
 {
 	if (v < 0 || v > 3)
 		return err_set_at(field, ST_INPUT, _("bad %s %d: expected 0 to 3"),
-		    _(what), v);
+		    i18n_pgettext("field", what), v);
 	return ST_OK;
 }
 
@@ -123,8 +123,10 @@ stakeholder_involvement_check(struct involvement *inv)
 {
 	int rc;
 
-	if ((rc = check_degree(N_("impact"), inv->impact, "impact")) ||
-	    (rc = check_degree(N_("influence"), inv->influence, "influence")))
+	/* TRANSLATORS: the noun in "bad impact 7: expected 0 to 3". */
+	if ((rc = check_degree(NC_("field", "impact"), inv->impact, "impact")) ||
+	    (rc = check_degree(NC_("field", "influence"), inv->influence,
+	    "influence")))
 		return rc;
 	if (inv->reason != NULL)
 		str_trim(inv->reason);
