@@ -226,7 +226,7 @@ text_field(FILE *fp, const char *label, const char *value, int width)
 	cell(fp, label, width, 0);
 	fputc(' ', fp);
 	/* Long values (the question) wrap under themselves. */
-	wrap_write(fp, value, 0, width + 3, WIDTH);
+	wrap_continue(fp, value, width + 3, width + 3, WIDTH);
 }
 
 static void

@@ -23,11 +23,17 @@ word_width(const char *s, size_t n)
 void
 wrap_write(FILE *fp, const char *text, int first, int indent, int width)
 {
+	fprintf(fp, "%*s", first, "");
+	wrap_continue(fp, text, first, indent, width);
+}
+
+void
+wrap_continue(FILE *fp, const char *text, int col, int indent, int width)
+{
 	const char *p = text, *end;
-	int col = first, w, words = 0;
+	int w, words = 0;
 	size_t n;
 
-	fprintf(fp, "%*s", first, "");
 	for (;;) {
 		p += strspn(p, " \t\r\n");
 		if (*p == '\0')

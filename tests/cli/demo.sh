@@ -66,7 +66,10 @@ t_lacks "$OUT" "UNHEARD,high,FNV" "the established unions were heard"
 for f in text md; do
 	t_run 0 "summary of the demo as $f" -- ms -d "$db" summary AMS-2023 --format $f
 	t_golden "$OUT" "demo-summary.$f" "the demo's summary as $f is as pinned"
+	[ $f = text ] && cp "$OUT" "$T/summary.text"
 done
+t_ok "the text summary keeps within 78 columns, the question's first line too" -- \
+	python3 -c 'import sys; sys.exit(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")) > 78)' "$T/summary.text"
 unset MEERSTEM_TODAY
 
 # A broken shipped file: the demo that was there stays, nothing is left over.
