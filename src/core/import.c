@@ -409,20 +409,10 @@ struct dim {
 	struct cat_slot *slots;
 };
 
-static size_t
-hash(const char *s)
-{
-	size_t h = 5381;
-
-	while (*s != '\0')
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
 static int
 category(struct import *im, struct dim *d, char *name, uint32_t *id)
 {
-	struct cat_slot *c = &d->slots[hash(name) & (SLOTS - 1)];
+	struct cat_slot *c = &d->slots[str_hash(name) & (SLOTS - 1)];
 	sqlite3_int64 cat;
 	size_t n = strlen(name);
 

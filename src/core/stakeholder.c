@@ -797,16 +797,6 @@ static const char sql_inv_add_batch[] =
     " influence, represented_by, reason) VALUES " INV_ROW64;
 static const char sql_max_id[] = "SELECT ifnull(max(id), 0) FROM stakeholder";
 
-static size_t
-key_hash(const char *s)
-{
-	size_t h = 5381;
-
-	while (*s != '\0')
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
 int
 stakeholder_batch_new(struct db *db, struct stakeholder_batch **out)
 {
@@ -849,7 +839,7 @@ stakeholder_batch_free(struct stakeholder_batch *b)
 static int
 batch_has(const struct stakeholder_batch *b, const char *key)
 {
-	size_t h = key_hash(key);
+	size_t h = str_hash(key);
 	int i;
 
 	for (i = 0; i < b->n; i++)
@@ -990,7 +980,7 @@ batch_add(struct stakeholder_batch *b, const struct stakeholder *s,
 	memcpy(p->represented_by, inv->represented_by, sizeof p->represented_by);
 	p->impact = inv->impact;
 	p->influence = inv->influence;
-	p->hash = key_hash(key);
+	p->hash = str_hash(key);
 	if (b->n == STAKEHOLDER_BATCH)
 		return batch_write(b);
 	return ST_OK;

@@ -238,3 +238,13 @@ utf8_key(const char *s)
 	key[o] = '\0';
 	return str_trim(key);
 }
+
+size_t
+str_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s != '\0')
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}

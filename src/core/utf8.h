@@ -23,6 +23,8 @@ int utf8_width(const char *s);
 /* The longest prefix of S that fits in COLS columns, in bytes. */
 size_t utf8_fit(const char *s, int cols);
 
+/* A hash of the bytes of S (djb2), for the caches of names. */
+size_t str_hash(const char *s);
 /* Trim leading and trailing white space in place; returns S. */
 char *str_trim(char *s);
 /* A character lower-cased with Unicode case mapping, as in keys. */

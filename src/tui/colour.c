@@ -11,6 +11,7 @@
 
 #include "../core/cfg.h"
 #include "../core/error.h"
+#include "../core/gap.h"
 #include "../core/i18n.h"
 #include "ui.h"
 
@@ -237,4 +238,11 @@ attr_t
 colour(enum role r)
 {
 	return in_use[r];
+}
+
+attr_t
+colour_severity(int severity)
+{
+	return colour(severity == GAP_HIGH ? R_HIGH : severity == GAP_MEDIUM ?
+	    R_MEDIUM : R_LOW);
 }

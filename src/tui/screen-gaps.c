@@ -59,12 +59,6 @@ load(struct gaps *g, struct tui *t)
 	return ST_OK;
 }
 
-static attr_t
-severity_colour(enum gap_severity s)
-{
-	return colour(s == GAP_HIGH ? R_HIGH : s == GAP_MEDIUM ? R_MEDIUM : R_LOW);
-}
-
 static void
 draw_row(struct gaps *g, int y, int i)
 {
@@ -75,7 +69,7 @@ draw_row(struct gaps *g, int y, int i)
 	draw_fill(y, 0, COLS, a);
 	x = 1 + draw_text(y, 1, 8, vocab_label(&vocab_severity,
 	    vocab_severity.codes[f->severity]), i == g->cur ? a :
-	    severity_colour(f->severity), 1);
+	    colour_severity(f->severity), 1);
 	x += 1 + draw_text(y, x + 1, 20, vocab_label(&vocab_gap,
 	    vocab_gap.codes[f->code]), a, 1);
 	draw_text(y, x + 1, COLS - x - 2, f->label, a, 0);

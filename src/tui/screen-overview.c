@@ -155,12 +155,6 @@ draw_activity(struct overview *o, int y)
 	field(y + 1, 1, _("Input:"), line);
 }
 
-static attr_t
-severity_colour(enum gap_severity s)
-{
-	return colour(s == GAP_HIGH ? R_HIGH : s == GAP_MEDIUM ? R_MEDIUM : R_LOW);
-}
-
 static void
 draw_gaps(struct overview *o, int y, int rows)
 {
@@ -180,7 +174,7 @@ draw_gaps(struct overview *o, int y, int rows)
 		const struct gap *f = &g->v[i];
 
 		x = 2 + draw_text(y + 1 + (int)i, 2, 8, vocab_label(&vocab_severity,
-		    vocab_severity.codes[f->severity]), severity_colour(f->severity),
+		    vocab_severity.codes[f->severity]), colour_severity(f->severity),
 		    1);
 		x += 1 + draw_text(y + 1 + (int)i, x + 1, 20, vocab_label(&vocab_gap,
 		    vocab_gap.codes[f->code]), colour(R_NORMAL), 1);

@@ -98,6 +98,8 @@ int colour_load(const struct cfg *cfg);
 /* After initscr: set up pairs unless NO_COLOR or the terminal has none. */
 void colour_start(void);
 attr_t colour(enum role r);
+/* The role of a gap's severity (enum gap_severity: high, medium, low). */
+attr_t colour_severity(int severity);
 
 /* ---- drawing (draw.c) -------------------------------------------------- */
 
