@@ -1,13 +1,15 @@
 /* fuzz-import.c: any bytes as a CSV import of any kind. The first byte
- * picks the kind (import_kinds[byte % 7]), the rest is the file, imported
- * into the demo trajectory of a database built once per process from the
- * shipped demo files, so that session refs, stakeholder names and
- * dimensions can resolve. Beyond not crashing or leaking: an accepted
- * file leaves the database passing meerstem check and the counts add up;
- * a refused one is bad input (status 2), leaves every row as it was, and
- * its message names the file and a line (and a column when it gives
- * one). After an accepted import the database is restored from a copy
- * in memory, so that every input meets the same data. */
+ * picks the kind (import_kinds[byte % 7]) and the command line's options
+ * (byte / 7: its remainder by 4 the --delimiter, none, comma, semicolon
+ * or tab; the next bit --encoding windows-1252); the rest is the file,
+ * imported into the demo trajectory of a database built once per process
+ * from the shipped demo files, so that session refs, stakeholder names
+ * and dimensions can resolve. Beyond not crashing or leaking: an
+ * accepted file leaves the database passing meerstem check and the
+ * counts add up; a refused one is bad input (status 2), leaves every row
+ * as it was, and its message names the file and a line (and a column
+ * when it gives one). After an accepted import the database is restored
+ * from a copy in memory, so that every input meets the same data. */
 #include "config.h"
 
 #include <stdio.h>
@@ -165,7 +167,8 @@ check_message(const char *msg, const char *path)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const struct csvr_opts o = { 0, NULL };
+	static const char delims[] = { 0, ',', ';', '\t' };
+	struct csvr_opts o = { 0, NULL };
 	struct import_counts c;
 	const char *kind, *path;
 	int rc;
@@ -175,6 +178,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (db == NULL)
 		setup();
 	kind = import_kinds[data[0] % 7];
+	o.delimiter = delims[data[0] / 7 % 4];
+	o.encoding = data[0] / 28 % 2 != 0 ? "windows-1252" : NULL;
 	path = fuzz_file("in.csv", data + 1, size - 1);
 	err_clear();
 	rc = import_csv(db, kind, DEMO_CODE, path, &o, &c);
