@@ -1,5 +1,5 @@
 # Kills and write errors at every step of a large `meerstem import`
-# (3,000 stakeholders, many pages) into a database that already holds
+# (2,000 stakeholders, many pages) into a database that already holds
 # the demo trajectory: the database is always intact, the import is
 # there whole or not at all, a reported failure changed nothing, the
 # data that was there before is kept, and importing again works. Then
@@ -8,7 +8,7 @@
 . "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/reliability/fault.sh"
 db="$T/s/m.db"
-N=3000
+N=2000
 demo="$MEERSTEM_DATADIR/demo"
 
 # N stakeholders, each with an involvement; REASON in every row.
