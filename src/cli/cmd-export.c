@@ -17,11 +17,13 @@
 static int
 run(struct cli *cli, int argc, char **argv)
 {
-	enum { O_FORMAT = 1, O_DELIMITER };
+	enum { O_FORMAT = 1, O_DELIMITER, O_ANONYMISE };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "delimiter", required_argument, NULL, O_DELIMITER },
 		{ "output", required_argument, NULL, 'o' },
+		{ "anonymise", no_argument, NULL, O_ANONYMISE },
+		{ "anonymize", no_argument, NULL, O_ANONYMISE },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum out_format f = OUT_CSV;
@@ -29,7 +31,7 @@ run(struct cli *cli, int argc, char **argv)
 	const char *path = "-";
 	char delim = ',';
 	size_t found;
-	int ch, rc, gaps;
+	int ch, rc, gaps, anonymise = 0;
 
 	while ((ch = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
 		if (ch == O_FORMAT)
@@ -38,6 +40,9 @@ run(struct cli *cli, int argc, char **argv)
 			rc = cli_delimiter(cli, optarg, &delim);
 		else if (ch == 'o') {
 			path = optarg;
+			rc = ST_OK;
+		} else if (ch == O_ANONYMISE) {
+			anonymise = 1;
 			rc = ST_OK;
 		} else
 			return cli_bad_option(cli, ch, argv);
@@ -56,6 +61,9 @@ run(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli, "%s", err_msg());
 	if (gaps && delim != ',')
 		return cli_usage(cli, "%s", _("export gaps writes commas only"));
+	/* The gap check's findings name stakeholders as its subjects. */
+	if (gaps && anonymise)
+		return cli_usage(cli, "%s", _("export gaps cannot be anonymised"));
 	if ((rc = cli_open(cli, 0)) != ST_OK)
 		return rc;
 	if ((rc = outfile_open(&of, path, export_personal(argv[optind]) ?
@@ -66,7 +74,7 @@ run(struct cli *cli, int argc, char **argv)
 		    outfile_fp(of), &found);
 	else
 		rc = export_write(cli->db, argv[optind], argv[optind + 1],
-		    outfile_fp(of), f, delim);
+		    outfile_fp(of), f, delim, anonymise);
 	if (rc == ST_OK)
 		rc = outfile_commit(of);
 	else
@@ -75,8 +83,11 @@ run(struct cli *cli, int argc, char **argv)
 }
 
 const struct command cmd_export = {
-	"export", "KIND CODE [-o FILE] [--format csv|json] [--delimiter C]",
+	"export", "KIND CODE [-o FILE] [--format csv|json] [--delimiter C] "
+	    "[--anonymise]",
 	N_("export a trajectory's records as CSV or JSON; KIND as for import, "
-	    "or matrix (sessions per form and phase) or gaps (the gap check)"),
+	    "or matrix (sessions per form and phase) or gaps (the gap check); "
+	    "--anonymise puts pseudonyms for people's names and leaves out "
+	    "contact details"),
 	run
 };

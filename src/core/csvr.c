@@ -285,9 +285,11 @@ fill(struct csvr *r)
 		r->len -= r->pos;
 		r->pos = 0;
 	}
+	/* Also when converting: an empty file converts to nothing, and the
+	 * parser must still have a buffer to point into (found by fuzzing). */
+	if (room(r, BLOCK) != ST_OK)
+		return ST_FAIL;
 	if (r->cd == (iconv_t)-1) {
-		if (room(r, BLOCK) != ST_OK)
-			return ST_FAIL;
 		n = fread(r->buf + r->len, 1, BLOCK, r->fp);
 		r->len += n;
 	} else {

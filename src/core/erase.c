@@ -157,34 +157,23 @@ sql_mentions(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	free(cps);
 }
 
-static void
-sql_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* S (SIZE bytes) with every whole-word mention of the folded NEEDLE
+ * (N characters) replaced by WITH: a new string of *OUTLEN bytes,
+ * NUL-terminated, or NULL when out of memory. */
+static char *
+replace_all(const char *s, size_t size, const uint32_t *cps, size_t n,
+    const char *with, size_t *outlen)
 {
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	const char *needle = (const char *)sqlite3_value_text(argv[1]);
-	const char *with = (const char *)sqlite3_value_text(argv[2]);
-	size_t size, wlen, n, len, from = 0, o = 0, cap;
-	uint32_t *cps;
+	size_t wlen = strlen(with), len, from = 0, o = 0, cap;
 	char *out;
 	long at;
 
-	(void)argc;
-	if (s == NULL || needle == NULL || with == NULL ||
-	    (cps = fold(needle, &n)) == NULL) {
-		sqlite3_result_value(ctx, argv[0]);
-		return;
-	}
-	size = (size_t)sqlite3_value_bytes(argv[0]);
-	wlen = strlen(with);
 	for (cap = size + 1; (at = find_word(s, size, cps, n, from, &len)) >= 0;
 	    from = (size_t)at + len)
 		cap += wlen;
 	from = 0;
-	if ((out = malloc(cap)) == NULL) {
-		free(cps);
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
+	if ((out = malloc(cap)) == NULL)
+		return NULL;
 	while ((at = find_word(s, size, cps, n, from, &len)) >= 0) {
 		memcpy(out + o, s + from, (size_t)at - from);
 		o += (size_t)at - from;
@@ -194,8 +183,49 @@ sql_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	memcpy(out + o, s + from, size - from);
 	o += size - from;
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+static void
+sql_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char *needle = (const char *)sqlite3_value_text(argv[1]);
+	const char *with = (const char *)sqlite3_value_text(argv[2]);
+	uint32_t *cps;
+	size_t n, o;
+	char *out;
+
+	(void)argc;
+	if (s == NULL || needle == NULL || with == NULL ||
+	    (cps = fold(needle, &n)) == NULL) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	out = replace_all(s, (size_t)sqlite3_value_bytes(argv[0]), cps, n, with,
+	    &o);
 	free(cps);
+	if (out == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
 	sqlite3_result_text(ctx, out, (int)o, free);
+}
+
+char *
+erase_replace(const char *text, const char *needle, const char *with)
+{
+	uint32_t *cps;
+	size_t n, o;
+	char *out;
+
+	if ((cps = fold(needle, &n)) == NULL)
+		return strdup(text);
+	out = replace_all(text, strlen(text), cps, n, with, &o);
+	free(cps);
+	return out;
 }
 
 static int

@@ -27,4 +27,10 @@ struct erase_report {
  * run again until the register no longer knows the name. */
 int erase_stakeholder(struct db *db, const char *name, struct erase_report *r);
 
+/* TEXT with every mention of NEEDLE (a whole word or words, ignoring
+ * case, as erase_stakeholder finds them) replaced by WITH: a new string,
+ * or NULL when out of memory. An empty NEEDLE, or one that is not
+ * UTF-8, replaces nothing. */
+char *erase_replace(const char *text, const char *needle, const char *with);
+
 #endif

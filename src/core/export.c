@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anonymise.h"
 #include "db.h"
 #include "error.h"
 #include "export.h"
@@ -28,6 +29,7 @@ struct export {
 	struct db *db;
 	sqlite3_int64 traj;
 	struct out *out;
+	struct anon *anon;	/* NULL: names as they are */
 	/* participants: the dimension of each column after "session" */
 	sqlite3_int64 *dims;
 	char **names;
@@ -50,6 +52,42 @@ begin(struct export *e, FILE *fp, enum out_format f, char delim,
 	return ST_OK;
 }
 
+/* ---- anonymising ----------------------------------------------------- */
+
+/* NAME, or its pseudonym when it is a person's. */
+static const char *
+who(const struct export *e, const char *name)
+{
+	const char *p;
+
+	if (e->anon == NULL || name == NULL)
+		return name;
+	p = anon_name(e->anon, name);
+	return p != NULL ? p : name;
+}
+
+/* Free TEXT without the people's names and contacts, copied into *KEPT
+ * (freed by the caller) since anon_text's result lasts one call. */
+static int
+scrub(struct export *e, const char *text, char **kept)
+{
+	const char *s;
+
+	*kept = NULL;
+	if (e->anon == NULL || text == NULL)
+		return ST_OK;
+	if ((s = anon_text(e->anon, text)) == NULL || (*kept = strdup(s)) == NULL)
+		return err_set(ST_FAIL, "%s", _("out of memory"));
+	return ST_OK;
+}
+
+static void
+free_all(char **v, int n)
+{
+	while (n-- > 0)
+		free(v[n]);
+}
+
 /* ---- one function per kind -------------------------------------------- */
 
 static const struct out_col stakeholder_cols[] = {
@@ -65,13 +103,26 @@ stakeholder_row(const struct stakeholder *s, const struct involvement *inv,
     void *arg)
 {
 	struct export *e = arg;
-	char impact[16], influence[16];
-	const char *cells[9] = { s->name, s->kind, s->category, s->voice, impact,
-	    influence, inv->represented_by, inv->reason, s->contact };
+	char impact[16], influence[16], *t[2];
+	const char *cells[9] = { who(e, s->name), s->kind, s->category, s->voice,
+	    impact, influence, inv->represented_by, inv->reason,
+	    e->anon != NULL ? NULL : s->contact };
+	int rc;
 
 	snprintf(impact, sizeof impact, "%d", inv->impact);
 	snprintf(influence, sizeof influence, "%d", inv->influence);
-	return out_row(e->out, cells);
+	if ((rc = scrub(e, inv->reason, &t[0])) != ST_OK ||
+	    (rc = scrub(e, s->category, &t[1])) != ST_OK) {
+		free(t[0]);
+		return rc;
+	}
+	if (e->anon != NULL) {
+		cells[7] = t[0];
+		cells[2] = t[1];
+	}
+	rc = out_row(e->out, cells);
+	free_all(t, 2);
+	return rc;
 }
 
 static int
@@ -92,13 +143,25 @@ static int
 session_row(const struct session *s, void *arg)
 {
 	struct export *e = arg;
-	char n[16];
+	char n[16], *t[3] = { NULL, NULL, NULL };
 	const char *cells[10] = { s->ref, s->form, s->phase, s->title,
 	    opt(s->date), s->location, s->participants >= 0 ? n : NULL,
 	    s->status, s->findings, opt(s->feedback_date) };
+	int rc;
 
 	snprintf(n, sizeof n, "%d", s->participants);
-	return out_row(e->out, cells);
+	if ((rc = scrub(e, s->title, &t[0])) == ST_OK &&
+	    (rc = scrub(e, s->location, &t[1])) == ST_OK &&
+	    (rc = scrub(e, s->findings, &t[2])) == ST_OK) {
+		if (e->anon != NULL) {
+			cells[3] = t[0];
+			cells[5] = t[1];
+			cells[8] = t[2];
+		}
+		rc = out_row(e->out, cells);
+	}
+	free_all(t, 3);
+	return rc;
 }
 
 static int
@@ -117,7 +180,8 @@ attendance_row(const struct attendance *a, void *arg)
 {
 	struct export *e = arg;
 	char n[16];
-	const char *cells[4] = { a->session_ref, a->stakeholder, a->role, n };
+	const char *cells[4] = { a->session_ref, who(e, a->stakeholder), a->role,
+	    n };
 
 	snprintf(n, sizeof n, "%d", a->people);
 	return out_row(e->out, cells);
@@ -159,7 +223,7 @@ static int
 member_row(const struct member *m, void *arg)
 {
 	struct export *e = arg;
-	const char *cells[2] = { m->name, m->delegation };
+	const char *cells[2] = { who(e, m->name), m->delegation };
 
 	return out_row(e->out, cells);
 }
@@ -180,10 +244,21 @@ static int
 input_row(const struct input *in, void *arg)
 {
 	struct export *e = arg;
+	char *t[2] = { NULL, NULL };
 	const char *cells[5] = { in->session_ref, in->summary, in->disposition,
 	    in->reason, opt(in->reported_date) };
+	int rc;
 
-	return out_row(e->out, cells);
+	if ((rc = scrub(e, in->summary, &t[0])) == ST_OK &&
+	    (rc = scrub(e, in->reason, &t[1])) == ST_OK) {
+		if (e->anon != NULL) {
+			cells[1] = t[0];
+			cells[3] = t[1];
+		}
+		rc = out_row(e->out, cells);
+	}
+	free_all(t, 2);
+	return rc;
 }
 
 static int
@@ -284,16 +359,17 @@ static const struct {
 	const struct out_col *cols;
 	int ncols;
 	int (*run)(struct export *);
-	int personal;
+	int personal;		/* names people */
+	int personal_text;	/* names people, or its free text may */
 } kinds[] = {
-	{ stakeholder_cols, 9, stakeholders, 1 },
-	{ session_cols, 10, sessions, 0 },
-	{ attendance_cols, 4, attendance, 1 },
-	{ NULL, 0, NULL, 0 },			/* participants */
-	{ benchmark_cols, 3, benchmarks, 0 },
-	{ member_cols, 2, members, 1 },
-	{ input_cols, 5, inputs, 0 },
-	{ matrix_cols, 4, matrix, 0 },
+	{ stakeholder_cols, 9, stakeholders, 1, 1 },
+	{ session_cols, 10, sessions, 0, 1 },
+	{ attendance_cols, 4, attendance, 1, 1 },
+	{ NULL, 0, NULL, 0, 0 },		/* participants */
+	{ benchmark_cols, 3, benchmarks, 0, 0 },
+	{ member_cols, 2, members, 1, 1 },
+	{ input_cols, 5, inputs, 0, 1 },
+	{ matrix_cols, 4, matrix, 0, 0 },
 };
 
 static int
@@ -333,7 +409,7 @@ export_personal(const char *kind)
 
 int
 export_write(struct db *db, const char *kind, const char *code, FILE *fp,
-    enum out_format f, char delim)
+    enum out_format f, char delim, int anonymise)
 {
 	struct export e = { 0 };
 	int k, rc;
@@ -348,6 +424,11 @@ export_write(struct db *db, const char *kind, const char *code, FILE *fp,
 	 * passes over participant profiles, while others write. */
 	if ((rc = db_exec(db, "BEGIN")) != ST_OK)
 		return rc;
+	if (anonymise && kinds[k].personal_text &&
+	    (rc = anon_open(db, e.traj, &e.anon)) != ST_OK) {
+		sqlite3_exec(db_sqlite(db), "COMMIT", NULL, NULL, NULL);
+		return rc;
+	}
 	if (kinds[k].run == NULL)
 		rc = participants(&e, fp, f, delim);
 	else if ((rc = begin(&e, fp, f, delim, kinds[k].cols,
@@ -358,5 +439,6 @@ export_write(struct db *db, const char *kind, const char *code, FILE *fp,
 			rc = out_end(e.out);
 	}
 	sqlite3_exec(db_sqlite(db), "COMMIT", NULL, NULL, NULL);
+	anon_free(e.anon);
 	return rc;
 }
