@@ -395,6 +395,8 @@ export_check_kind(const char *kind)
 	for (i = 0; export_kinds[i] != NULL; i++)
 		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
 		    i > 0 ? ", " : "", export_kinds[i]);
+	/* gaps, the gap check's findings, is exported by gap_write. */
+	snprintf(list + len, sizeof list - len, ", gaps");
 	return err_set(ST_INPUT, _("unknown kind '%s': expected one of %s"),
 	    kind, list);
 }

@@ -100,6 +100,7 @@ args() {	# status, description, message, arguments...
 	t_eq "$(sha256sum <"$db")" "$before" "$desc: the database is byte-identical"
 }
 args 2 "an unknown kind" "unknown kind 'people': expected one of stakeholders, sessions, attendance, participants, benchmarks, members, inputs" import people AMS-2023 "$demo/members.csv"
+args 2 "an unknown export kind" "unknown kind 'people': expected one of stakeholders, sessions, attendance, participants, benchmarks, members, inputs, matrix, gaps" export people AMS-2023
 args 2 "an unknown trajectory" "no trajectory 'NOPE'" import members NOPE "$demo/members.csv"
 args 2 "a missing file" "$T/nope.csv: No such file or directory" import members AMS-2023 "$T/nope.csv"
 args 2 "a missing file argument" "missing file" import members AMS-2023
