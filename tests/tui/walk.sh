@@ -13,6 +13,8 @@ q() { sqlite3 m.db "$1"; }
 
 tui_start -d m.db
 t_wait "meerstem: trajectories" "the interface opens on the trajectories"
+# The gap count comes when no key waits, after the first screen.
+t_line "^ AMS-2023 .* active +0 *$" "the list counts the trajectory's gaps"
 t_screen trajectories "the trajectory list"
 tui_keys Enter
 t_wait "Voices: heard of registered" "Enter opens the trajectory on its overview"
