@@ -49,8 +49,10 @@ load(struct gaps *g, struct tui *t)
 	struct gap_list l = { 0 };
 	int rc;
 
-	if ((rc = gap_check_top(t->db, g->view->traj.id, t->cfg, GAPS_SHOWN,
-	    &l)) != ST_OK)
+	tui_slow_begin(t, _("checking the gaps…"));
+	rc = gap_check_top(t->db, g->view->traj.id, t->cfg, GAPS_SHOWN, &l);
+	tui_slow_end(t);
+	if (rc != ST_OK)
 		return rc;
 	gap_list_free(&g->list);
 	g->list = l;

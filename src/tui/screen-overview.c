@@ -33,8 +33,10 @@ load(struct overview *o, struct tui *t)
 	int rc;
 
 	/* The most severe gaps that fit on any screen; all are counted. */
-	if ((rc = summary_load(t->db, o->view->traj.code, t->cfg,
-	    OVERVIEW_GAPS, &s)) != ST_OK)
+	tui_slow_begin(t, _("checking the gaps…"));
+	rc = summary_load(t->db, o->view->traj.code, t->cfg, OVERVIEW_GAPS, &s);
+	tui_slow_end(t);
+	if (rc != ST_OK)
 		return rc;
 	if (o->loaded)
 		summary_free(&o->sum);

@@ -129,6 +129,54 @@ tui_error(struct tui *t, int status)
 		tui_reload(t);
 }
 
+/* ---- work that may take a while ---------------------------------------- */
+
+struct slow {
+	const char *what;
+	struct timespec start;
+	int shown;
+};
+
+static struct slow slow;
+
+/* Called by SQLite every few thousand steps of the work: after a
+ * fifth of a second the hint line says what is being done. It draws
+ * that line only: the layers would read the database, which must not
+ * be touched from here. */
+static int
+slow_tick(void *arg)
+{
+	struct slow *s = arg;
+	struct timespec now;
+
+	if (s->shown || clock_gettime(CLOCK_MONOTONIC, &now) != 0 ||
+	    (now.tv_sec - s->start.tv_sec) * 1000 +
+	    (now.tv_nsec - s->start.tv_nsec) / 1000000 < 200)
+		return 0;
+	s->shown = 1;
+	draw_fill(LINES - 2, 0, COLS, colour(R_MESSAGE));
+	draw_text(LINES - 2, 0, COLS, s->what, colour(R_MESSAGE), 0);
+	refresh();
+	return 0;
+}
+
+void
+tui_slow_begin(struct tui *t, const char *what)
+{
+	slow.what = what;
+	slow.shown = 0;
+	if (clock_gettime(CLOCK_MONOTONIC, &slow.start) == 0)
+		db_interrupt_when(t->db, slow_tick, &slow);
+}
+
+void
+tui_slow_end(struct tui *t)
+{
+	db_interrupt_when(t->db, NULL, NULL);
+	if (slow.shown)
+		t->dirty = 1;
+}
+
 int
 tui_refuse_readonly(struct tui *t, enum action a)
 {

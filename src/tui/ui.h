@@ -187,6 +187,10 @@ void tui_message(struct tui *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Show the core's last error; after ST_CONFLICT reload everything. */
 void tui_error(struct tui *t, int status);
+/* Around work that may take a while (the gap check of a large
+ * trajectory): after a fifth of a second the hint line says WHAT. */
+void tui_slow_begin(struct tui *t, const char *what);
+void tui_slow_end(struct tui *t);
 /* Refuse an editing action in read-only mode; 1 when refused. */
 int tui_refuse_readonly(struct tui *t, enum action a);
 /* Rows of the content area, and its first row. */
