@@ -18,6 +18,7 @@
 #define MIN_CONTACT_PART 4	/* as erase.c: shorter parts are not searched */
 
 struct person {
+	char *name;
 	char *key;		/* utf8_key of the name */
 	char pseudonym[32];
 };
@@ -32,7 +33,6 @@ struct anon {
 	size_t n_people, cap_people;
 	struct needle *needles;
 	size_t n_needles, cap_needles;
-	char *text;		/* anon_text's last result */
 };
 
 static const char contact_mark[] = "[contact]";
@@ -97,9 +97,9 @@ bare_name(const char *name, const char **start, size_t *len)
 	*len = (size_t)(end - s);
 }
 
-/* A person: its key and pseudonym. Needles point at the pseudonyms in
- * A->people, which moves as it grows, so they are made only once every
- * person is in (name_needles). */
+/* A person: its name, key and pseudonym. Needles point at the
+ * pseudonyms in A->people, which moves as it grows, so they are made
+ * only once every person is in (name_needles). */
 static int
 add_person(struct anon *a, const char *name, const char *prefix,
     sqlite3_int64 id)
@@ -115,8 +115,12 @@ add_person(struct anon *a, const char *name, const char *prefix,
 		a->cap_people = cap;
 	}
 	v = &a->people[a->n_people];
-	if ((v->key = utf8_key(name)) == NULL)
+	if ((v->name = strdup(name)) == NULL)
 		return oom();
+	if ((v->key = utf8_key(name)) == NULL) {
+		free(v->name);
+		return oom();
+	}
 	snprintf(v->pseudonym, sizeof v->pseudonym, "%s %lld", prefix,
 	    (long long)id);
 	a->n_people++;
@@ -208,36 +212,23 @@ collect(struct anon *a, struct db *db, sqlite3_int64 traj)
 	return rc;
 }
 
-/* The names as needles, once every person is in place. */
+/* The names as needles, once every person is in place: in full, and
+ * as written in running text. */
 static int
-name_needles(struct anon *a, struct db *db, sqlite3_int64 traj)
+name_needles(struct anon *a)
 {
-	static const char sql[] =
-	    "SELECT name FROM stakeholder WHERE kind = 'person' AND id IN"
-	    " (SELECT stakeholder_id FROM involvement WHERE trajectory_id = ?1"
-	    "  UNION SELECT a.stakeholder_id FROM attendance a JOIN session se"
-	    "  ON se.id = a.session_id WHERE se.trajectory_id = ?1)"
-	    " UNION ALL SELECT name FROM member WHERE trajectory_id = ?1";
-	sqlite3_stmt *st;
-	const char *name, *with, *bare;
-	size_t len;
-	int rc = ST_OK, step;
+	const struct person *p;
+	const char *bare;
+	size_t i, len;
+	int rc = ST_OK;
 
-	if ((st = db_stmt(db, sql)) == NULL ||
-	    (rc = db_bind(db, st, "I", traj)) != ST_OK)
-		return st == NULL ? err_status() : rc;
-	while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		name = (const char *)sqlite3_column_text(st, 0);
-		if (name == NULL || (with = anon_name(a, name)) == NULL)
-			continue;
-		bare_name(name, &bare, &len);
-		if ((rc = add_needle(a, name, strlen(name), with)) == ST_OK &&
-		    len != strlen(name))
-			rc = add_needle(a, bare, len, with);
+	for (i = 0; i < a->n_people && rc == ST_OK; i++) {
+		p = &a->people[i];
+		bare_name(p->name, &bare, &len);
+		if ((rc = add_needle(a, p->name, strlen(p->name),
+		    p->pseudonym)) == ST_OK && len != strlen(p->name))
+			rc = add_needle(a, bare, len, p->pseudonym);
 	}
-	if (rc == ST_OK && step != SQLITE_DONE)
-		rc = db_fail(db, step);
-	sqlite3_reset(st);
 	return rc;
 }
 
@@ -251,7 +242,7 @@ anon_open(struct db *db, sqlite3_int64 traj, struct anon **out)
 	if (a == NULL)
 		return oom();
 	if ((rc = collect(a, db, traj)) != ST_OK ||
-	    (rc = name_needles(a, db, traj)) != ST_OK) {
+	    (rc = name_needles(a)) != ST_OK) {
 		anon_free(a);
 		return rc;
 	}
@@ -268,13 +259,14 @@ anon_free(struct anon *a)
 
 	if (a == NULL)
 		return;
-	for (i = 0; i < a->n_people; i++)
+	for (i = 0; i < a->n_people; i++) {
+		free(a->people[i].name);
 		free(a->people[i].key);
+	}
 	for (i = 0; i < a->n_needles; i++)
 		free(a->needles[i].text);
 	free(a->people);
 	free(a->needles);
-	free(a->text);
 	free(a);
 }
 
@@ -290,8 +282,8 @@ anon_name(const struct anon *a, const char *name)
 	return p != NULL ? p->pseudonym : NULL;
 }
 
-const char *
-anon_text(struct anon *a, const char *text)
+char *
+anon_text(const struct anon *a, const char *text)
 {
 	char *s, *next;
 	size_t i;
@@ -312,7 +304,5 @@ anon_text(struct anon *a, const char *text)
 		free(s);
 		s = next;
 	}
-	free(a->text);
-	a->text = s;
 	return s;
 }

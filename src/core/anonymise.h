@@ -24,9 +24,9 @@ const char *anon_name(const struct anon *a, const char *name);
 
 /* TEXT with every mention of a person's or member's name (in full, or
  * without titles such as "Prof. dr." and a trailing "(...)") replaced by
- * the pseudonym, and every part of a contact by "[contact]". The result
- * belongs to A and is valid until the next call; NULL when TEXT is NULL
- * or memory ran out (ST_FAIL set). */
-const char *anon_text(struct anon *a, const char *text);
+ * the pseudonym, and every part of a contact by "[contact]": a new
+ * string for the caller to free; NULL when TEXT is NULL or memory ran
+ * out (ST_FAIL set). */
+char *anon_text(const struct anon *a, const char *text);
 
 #endif

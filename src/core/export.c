@@ -66,18 +66,17 @@ who(const struct export *e, const char *name)
 	return p != NULL ? p : name;
 }
 
-/* Free TEXT without the people's names and contacts, copied into *KEPT
- * (freed by the caller) since anon_text's result lasts one call. */
+/* When anonymising, point *TEXT at a copy without the people's names
+ * and contacts, kept in *OWN for the caller to free. */
 static int
-scrub(struct export *e, const char *text, char **kept)
+scrub(const struct export *e, const char **text, char **own)
 {
-	const char *s;
-
-	*kept = NULL;
-	if (e->anon == NULL || text == NULL)
+	*own = NULL;
+	if (e->anon == NULL || *text == NULL)
 		return ST_OK;
-	if ((s = anon_text(e->anon, text)) == NULL || (*kept = strdup(s)) == NULL)
-		return err_set(ST_FAIL, "%s", _("out of memory"));
+	if ((*own = anon_text(e->anon, *text)) == NULL)
+		return err_status();
+	*text = *own;
 	return ST_OK;
 }
 
@@ -103,7 +102,7 @@ stakeholder_row(const struct stakeholder *s, const struct involvement *inv,
     void *arg)
 {
 	struct export *e = arg;
-	char impact[16], influence[16], *t[2];
+	char impact[16], influence[16], *t[2] = { NULL, NULL };
 	const char *cells[9] = { who(e, s->name), s->kind, s->category, s->voice,
 	    impact, influence, inv->represented_by, inv->reason,
 	    e->anon != NULL ? NULL : s->contact };
@@ -111,16 +110,9 @@ stakeholder_row(const struct stakeholder *s, const struct involvement *inv,
 
 	snprintf(impact, sizeof impact, "%d", inv->impact);
 	snprintf(influence, sizeof influence, "%d", inv->influence);
-	if ((rc = scrub(e, inv->reason, &t[0])) != ST_OK ||
-	    (rc = scrub(e, s->category, &t[1])) != ST_OK) {
-		free(t[0]);
-		return rc;
-	}
-	if (e->anon != NULL) {
-		cells[7] = t[0];
-		cells[2] = t[1];
-	}
-	rc = out_row(e->out, cells);
+	if ((rc = scrub(e, &cells[7], &t[0])) == ST_OK &&
+	    (rc = scrub(e, &cells[2], &t[1])) == ST_OK)
+		rc = out_row(e->out, cells);
 	free_all(t, 2);
 	return rc;
 }
@@ -150,16 +142,10 @@ session_row(const struct session *s, void *arg)
 	int rc;
 
 	snprintf(n, sizeof n, "%d", s->participants);
-	if ((rc = scrub(e, s->title, &t[0])) == ST_OK &&
-	    (rc = scrub(e, s->location, &t[1])) == ST_OK &&
-	    (rc = scrub(e, s->findings, &t[2])) == ST_OK) {
-		if (e->anon != NULL) {
-			cells[3] = t[0];
-			cells[5] = t[1];
-			cells[8] = t[2];
-		}
+	if ((rc = scrub(e, &cells[3], &t[0])) == ST_OK &&
+	    (rc = scrub(e, &cells[5], &t[1])) == ST_OK &&
+	    (rc = scrub(e, &cells[8], &t[2])) == ST_OK)
 		rc = out_row(e->out, cells);
-	}
 	free_all(t, 3);
 	return rc;
 }
@@ -249,14 +235,9 @@ input_row(const struct input *in, void *arg)
 	    in->reason, opt(in->reported_date) };
 	int rc;
 
-	if ((rc = scrub(e, in->summary, &t[0])) == ST_OK &&
-	    (rc = scrub(e, in->reason, &t[1])) == ST_OK) {
-		if (e->anon != NULL) {
-			cells[1] = t[0];
-			cells[3] = t[1];
-		}
+	if ((rc = scrub(e, &cells[1], &t[0])) == ST_OK &&
+	    (rc = scrub(e, &cells[3], &t[1])) == ST_OK)
 		rc = out_row(e->out, cells);
-	}
 	free_all(t, 2);
 	return rc;
 }
