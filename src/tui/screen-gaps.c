@@ -61,20 +61,24 @@ load(struct gaps *g, struct tui *t)
 	return ST_OK;
 }
 
+void
+gaps_draw_finding(int y, int x, const struct gap *f, attr_t attr, int cursor)
+{
+	draw_text(y, x, 8, vocab_label(&vocab_severity,
+	    vocab_severity.codes[f->severity]), cursor ? attr :
+	    colour_severity(f->severity), 1);
+	draw_text(y, x + 9, 20, vocab_label(&vocab_gap, vocab_gap.codes[f->code]),
+	    attr, 1);
+	draw_text(y, x + 30, COLS - x - 31, f->label, attr, 0);
+}
+
 static void
 draw_row(struct gaps *g, int y, int i)
 {
-	const struct gap *f = &g->list.v[i];
 	attr_t a = colour(i == g->cur ? R_CURSOR : R_NORMAL);
-	int x;
 
 	draw_fill(y, 0, COLS, a);
-	x = 1 + draw_text(y, 1, 8, vocab_label(&vocab_severity,
-	    vocab_severity.codes[f->severity]), i == g->cur ? a :
-	    colour_severity(f->severity), 1);
-	x += 1 + draw_text(y, x + 1, 20, vocab_label(&vocab_gap,
-	    vocab_gap.codes[f->code]), a, 1);
-	draw_text(y, x + 1, COLS - x - 2, f->label, a, 0);
+	gaps_draw_finding(y, 1, &g->list.v[i], a, i == g->cur);
 }
 
 static void

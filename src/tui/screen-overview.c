@@ -163,7 +163,6 @@ draw_gaps(struct overview *o, int y, int rows)
 	const struct gap_list *g = &o->sum.gaps;
 	char head[256], k[32];
 	size_t i;
-	int x;
 
 	keys_first(AC_TAB_6, k, sizeof k);
 	if (g->n == 0)
@@ -172,17 +171,8 @@ draw_gaps(struct overview *o, int y, int rows)
 		snprintf(head, sizeof head, _("%s  (%s: all gaps)"),
 		    o->sum.gaps_text, k);
 	draw_text(y, 1, COLS - 2, head, colour(R_HEADING), 0);
-	for (i = 0; i < g->n && (int)i + 1 < rows; i++) {
-		const struct gap *f = &g->v[i];
-
-		x = 2 + draw_text(y + 1 + (int)i, 2, 8, vocab_label(&vocab_severity,
-		    vocab_severity.codes[f->severity]), colour_severity(f->severity),
-		    1);
-		x += 1 + draw_text(y + 1 + (int)i, x + 1, 20, vocab_label(&vocab_gap,
-		    vocab_gap.codes[f->code]), colour(R_NORMAL), 1);
-		draw_text(y + 1 + (int)i, x + 1, COLS - x - 2, f->label,
-		    colour(R_NORMAL), 0);
-	}
+	for (i = 0; i < g->n && (int)i + 1 < rows; i++)
+		gaps_draw_finding(y + 1 + (int)i, 2, &g->v[i], colour(R_NORMAL), 0);
 }
 
 static void

@@ -33,6 +33,11 @@ struct layer *matrix_new(struct tui *t, struct view *v);
 struct layer *sessions_new(struct tui *t, struct view *v);
 struct layer *inputs_new(struct tui *t, struct view *v);
 struct layer *gaps_new(struct tui *t, struct view *v);
+/* A finding on one line from Y, X: severity, kind and subject, in
+ * ATTR; unless it is the CURSOR's line, the severity in its colour. */
+struct gap;
+void gaps_draw_finding(int y, int x, const struct gap *f, attr_t attr,
+    int cursor);
 
 /* Put the cursor of the stakeholders, sessions or inputs tab on the
  * row with ID, whose name, ref or summary is TEXT; say so when the list

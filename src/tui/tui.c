@@ -486,6 +486,14 @@ coerce_ascii_locale(void)
 		(void)setlocale(LC_CTYPE, "C.utf8");
 }
 
+static const char *
+term_name(void)
+{
+	const char *term = getenv("TERM");
+
+	return term != NULL ? term : "";
+}
+
 /* A terminal without cursor addressing (TERM=dumb, an editor's shell
  * buffer) gets a newterm that only scrolls lines out: unusable. */
 static int
@@ -509,11 +517,11 @@ start_curses(SCREEN **screen)
 	 * TERM is unknown (ncurses 6.4, seen by valgrind). */
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
 		return err_set(ST_FAIL, _("cannot use the terminal '%s'"),
-		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		    term_name());
 	del_curterm(cur_term);
 	if ((*screen = newterm(NULL, stdout, stdin)) == NULL)
 		return err_set(ST_FAIL, _("cannot use the terminal '%s'"),
-		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		    term_name());
 	if (!can_address()) {
 		endwin();
 		delscreen(*screen);
@@ -521,8 +529,7 @@ start_curses(SCREEN **screen)
 		return err_set(ST_FAIL, _("the terminal '%s' cannot move the "
 		    "cursor, which the interface needs; set TERM to the "
 		    "terminal's real type, or give a command to run without "
-		    "the interface"), getenv("TERM") != NULL ?
-		    getenv("TERM") : "");
+		    "the interface"), term_name());
 	}
 	cbreak();
 	noecho();
