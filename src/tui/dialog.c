@@ -9,7 +9,6 @@
 
 #include "../core/error.h"
 #include "../core/i18n.h"
-#include "../core/utf8.h"
 #include "edit.h"
 #include "ui.h"
 
@@ -354,31 +353,11 @@ struct info {
 
 static const enum action info_hints[] = { AC_BACK, AC_DOWN, AC_UP, AC_NONE };
 
-struct info_put {
-	struct info *in;
-	int y, x, w, h;
-};
-
-static void
-info_put(int n, const char *s, size_t len, void *arg)
-{
-	struct info_put *ip = arg;
-	char *line;
-
-	if (n < ip->in->top || n >= ip->in->top + ip->h)
-		return;
-	if ((line = strndup(s, len)) == NULL)
-		return;
-	draw_text(ip->y + n - ip->in->top, ip->x, ip->w, line, colour(R_NORMAL), 0);
-	free(line);
-}
-
 static void
 info_draw(struct layer *l, struct tui *t)
 {
 	struct info *in = (struct info *)l;
-	struct info_put ip;
-	int w = COLS - 8 > 76 ? 76 : COLS - 8, h;
+	int w = COLS - 8 > 76 ? 76 : COLS - 8, h, y, x;
 
 	in->lines = draw_wrap(in->text, w - 4, NULL, NULL);
 	h = in->lines + 2;
@@ -386,15 +365,11 @@ info_draw(struct layer *l, struct tui *t)
 		h = tui_content_rows();
 	if (in->top > in->lines - (h - 2))
 		in->top = in->lines - (h - 2) > 0 ? in->lines - (h - 2) : 0;
-	ip.in = in;
-	ip.y = CONTENT_TOP + (tui_content_rows() - h) / 2;
-	ip.x = (COLS - w) / 2;
-	draw_box(ip.y, ip.x, h, w, in->title);
-	ip.y++;
-	ip.x += 2;
-	ip.w = w - 4;
-	ip.h = h - 2;
-	draw_wrap(in->text, w - 4, info_put, &ip);
+	y = CONTENT_TOP + (tui_content_rows() - h) / 2;
+	x = (COLS - w) / 2;
+	draw_box(y, x, h, w, in->title);
+	draw_para(y + 1, x + 2, w - 4, h - 2, in->top, in->text,
+	    colour(R_NORMAL));
 }
 
 static int

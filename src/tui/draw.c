@@ -198,7 +198,7 @@ draw_wrap(const char *text, int w, void (*put)(int n, const char *s, size_t len,
 }
 
 struct para {
-	int y, x, w, h;
+	int y, x, w, h, top;
 	attr_t attr;
 };
 
@@ -208,17 +208,17 @@ para_put(int n, const char *s, size_t len, void *arg)
 	struct para *p = arg;
 	char *line;
 
-	if (n >= p->h || (line = strndup(s, len)) == NULL)
+	if (n < p->top || n >= p->top + p->h || (line = strndup(s, len)) == NULL)
 		return;
-	draw_text(p->y + n, p->x, p->w, line, p->attr, 0);
+	draw_text(p->y + n - p->top, p->x, p->w, line, p->attr, 0);
 	free(line);
 }
 
 int
-draw_para(int y, int x, int w, int h, const char *text, attr_t attr)
+draw_para(int y, int x, int w, int h, int top, const char *text, attr_t attr)
 {
-	struct para p = { y, x, w, h, attr };
-	int n = draw_wrap(text, w, para_put, &p);
+	struct para p = { y, x, w, h, top, attr };
+	int n = draw_wrap(text, w, para_put, &p) - top;
 
-	return n < h ? n : h;
+	return n < 0 ? 0 : n < h ? n : h;
 }

@@ -89,10 +89,10 @@ draw_detail(struct gaps *g, int y)
 
 	draw_fill(y, 0, COLS, colour(R_HEADING));
 	draw_text(y, 1, COLS - 2, f->label, colour(R_HEADING), 0);
-	n = draw_para(y + 1, 2, COLS - 4, DETAIL_ROWS - 1, f->detail,
+	n = draw_para(y + 1, 2, COLS - 4, DETAIL_ROWS - 1, 0, f->detail,
 	    colour(R_NORMAL));
 	if (*f->advice != '\0' && n < DETAIL_ROWS - 1)
-		draw_para(y + 1 + n, 2, COLS - 4, DETAIL_ROWS - 1 - n, f->advice,
+		draw_para(y + 1 + n, 2, COLS - 4, DETAIL_ROWS - 1 - n, 0, f->advice,
 		    colour(R_GOOD));
 }
 
@@ -108,7 +108,7 @@ draw(struct layer *l, struct tui *t)
 	draw_text(y, 10, 20, _("Kind"), colour(R_HEADING), 0);
 	draw_text(y, 31, COLS - 32, _("Subject"), colour(R_HEADING), 0);
 	if (g->list.n == 0) {
-		draw_para(y + 2, 2, COLS - 4, 3, _("No gaps found: no rule of "
+		draw_para(y + 2, 2, COLS - 4, 3, 0, _("No gaps found: no rule of "
 		    "the gap check fires for this trajectory."), colour(R_EMPTY));
 		return;
 	}

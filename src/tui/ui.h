@@ -117,9 +117,10 @@ void draw_box(int y, int x, int h, int w, const char *title);
  * for each (NULL to count). Returns the number of lines. */
 int draw_wrap(const char *text, int w, void (*put)(int n, const char *s,
     size_t len, void *arg), void *arg);
-/* TEXT wrapped in W columns on at most H lines from Y, X; returns the
- * lines drawn. */
-int draw_para(int y, int x, int w, int h, const char *text, attr_t attr);
+/* TEXT wrapped in W columns, from its line TOP, on at most H lines
+ * from Y, X; returns the lines drawn. */
+int draw_para(int y, int x, int w, int h, int top, const char *text,
+    attr_t attr);
 /* Lay out WIDTHS for N columns in TOTAL columns: each at least its
  * minimum, the columns marked flexible share what is left. */
 void draw_columns(int *widths, const int *min, const int *flex, int n,
