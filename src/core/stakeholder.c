@@ -869,7 +869,7 @@ batch_write(struct stakeholder_batch *b)
 	sqlite3_int64 base;
 	struct pending *p;
 	char now[32];
-	int i, k, rc = SQLITE_OK;
+	int i, j, k, rc = SQLITE_OK;
 
 	if ((rc = db_query_int(b->db, sql_max_id, &base, "")) != ST_OK)
 		return rc;
@@ -879,21 +879,21 @@ batch_write(struct stakeholder_batch *b)
 		return err_status();
 	now_utc(now);
 	for (i = 0, rc = SQLITE_OK; i < b->n && rc == SQLITE_OK; i++) {
+		const char *text[8];
+
 		p = &b->v[i];
+		text[0] = p->name;
+		text[1] = p->key;
+		text[2] = p->kind;
+		text[3] = p->category;
+		text[4] = p->voice;
+		text[5] = p->contact;
+		text[6] = text[7] = now;
 		k = 9 * i;
-		if ((rc = sqlite3_bind_int64(st, k + 1, base + 1 + i)) ||
-		    (rc = sqlite3_bind_text(st, k + 2, p->name, -1, SQLITE_STATIC)) ||
-		    (rc = sqlite3_bind_text(st, k + 3, p->key, -1, SQLITE_STATIC)) ||
-		    (rc = sqlite3_bind_text(st, k + 4, p->kind, -1, SQLITE_STATIC)) ||
-		    (rc = sqlite3_bind_text(st, k + 5, p->category, -1,
-		    SQLITE_STATIC)) ||
-		    (rc = sqlite3_bind_text(st, k + 6, p->voice, -1, SQLITE_STATIC)))
-			break;
-		if ((rc = sqlite3_bind_text(st, k + 7, p->contact, -1,
-		    SQLITE_STATIC)) ||
-		    (rc = sqlite3_bind_text(st, k + 8, now, -1, SQLITE_STATIC)))
-			break;
-		rc = sqlite3_bind_text(st, k + 9, now, -1, SQLITE_STATIC);
+		rc = sqlite3_bind_int64(st, k + 1, base + 1 + i);
+		for (j = 0; j < 8 && rc == SQLITE_OK; j++)
+			rc = sqlite3_bind_text(st, k + 2 + j, text[j], -1,
+			    SQLITE_STATIC);
 	}
 	if (rc != SQLITE_OK)
 		return db_fail(b->db, rc);
